@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: "node",
+	roots: ["<rootDir>/tests"],
+	testMatch: ["**/*.test.ts"],
+	transform: { "^.+\\.ts$": "<rootDir>/tests/support/esbuildTransform.cjs" },
+	moduleNameMapper: { "^obsidian$": "<rootDir>/tests/support/obsidian/index.ts" },
+	testTimeout: 20000,
+	setupFiles: ["<rootDir>/tests/support/setupGlobals.ts"],
+};
