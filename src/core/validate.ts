@@ -1,0 +1,252 @@
+/**
+ * Deployment validation against the model-family table. Returns findings for the settings
+ * tab (shown under each field as the user types) and, when there is no error, the
+ * `ReadyDeployment` that the request builder takes: a deployment with an error cannot be sent.
+ */
+import { DEFAULT_DATED_VERSION, KNOWN_DATED_VERSIONS, isAtLeast, parseApiVersion } from "./apiVersion";
+import { isAzureHost, isLoopbackHost, parseEndpoint, type ParsedEndpoint } from "./endpoint";
+import { getFamily, isFamilyId, type ApiStyle, type ModelFamily, type ReasoningEffort } from "./families";
+import type { DeploymentConfig } from "./settings";
+
+export type Field = keyof Omit<DeploymentConfig, "id">;
+
+export interface Fix {
+	/** Button text, e.g. "Use 2024-12-01-preview". */
+	label: string;
+	/** The fields to set when the user takes the fix. */
+	patch: Partial<DeploymentConfig>;
+}
+
+export interface Finding {
+	field: Field;
+	severity: "error" | "warning";
+	message: string;
+	fix?: Fix;
+}
+
+/** A deployment that passed validation: what the request builder and the client take. */
+export interface ReadyDeployment {
+	id: string;
+	displayName: string;
+	family: ModelFamily;
+	apiStyle: ApiStyle;
+	/** Dated style only. */
+	apiVersion: string | null;
+	/** Normalized: scheme, host and any gateway prefix, no trailing slash. */
+	endpoint: string;
+	deployment: string;
+	secretName: string;
+	maxCompletionTokens: number;
+	reasoningEffort: ReasoningEffort | null;
+	instructions: string;
+	markdown: boolean;
+	/** Only for families whose temperature is the user's choice. */
+	temperature: number | null;
+}
+
+export interface ValidationContext {
+	/** Whether the named secret holds a key; undefined when unknown (pure tests). */
+	secretAvailable?: boolean;
+}
+
+export interface ValidationResult {
+	findings: Finding[];
+	ready: ReadyDeployment | null;
+}
+
+/** Reasoning and answer share max_completion_tokens; below this, reasoning may leave nothing. */
+export const SMALL_BUDGET = 5_000;
+const DEPLOYMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const MAX_DEPLOYMENT_NAME = 64;
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+function checkEndpoint(cfg: DeploymentConfig, out: Finding[]): ParsedEndpoint | null {
+	const parsed = parseEndpoint(cfg.endpoint);
+	const example = "https://my-resource.openai.azure.com";
+	switch (parsed) {
+		case "empty":
+			out.push({ field: "endpoint", severity: "error", message: `Enter the resource's endpoint, for example ${example} (Azure portal → your resource → Keys and Endpoint).` });
+			return null;
+		case "no-scheme": {
+			const withScheme = `https://${cfg.endpoint.trim().replace(/^\/+/, "")}`;
+			const usable = typeof parseEndpoint(withScheme) !== "string";
+			out.push({
+				field: "endpoint",
+				severity: "error",
+				message: "The endpoint must start with https://.",
+				...(usable ? { fix: { label: `Use ${withScheme}`, patch: { endpoint: withScheme } } } : {}),
+			});
+			return null;
+		}
+		case "not-a-url":
+		case "bad-scheme":
+			out.push({ field: "endpoint", severity: "error", message: `This is not a web address Azure can be reached at. Use the form ${example}.` });
+			return null;
+	}
+	if (parsed.protocol === "http:" && !isLoopbackHost(parsed.host)) {
+		const https = parsed.base.replace(/^http:/, "https:");
+		out.push({ field: "endpoint", severity: "error", message: "Azure only answers over https; plain http would send your key unencrypted.", fix: { label: `Use ${https}`, patch: { endpoint: https } } });
+		return null;
+	}
+	if (!isAzureHost(parsed.host) && !isLoopbackHost(parsed.host)) {
+		out.push({ field: "endpoint", severity: "warning", message: `${parsed.host} is not an Azure OpenAI host (*.openai.azure.com, *.cognitiveservices.azure.com, *.services.ai.azure.com). That is fine for a company API gateway in front of Azure; otherwise check the address.` });
+	}
+	if (parsed.hadExtra) {
+		const patch: Partial<DeploymentConfig> = { endpoint: parsed.base, ...parsed.fromUri };
+		const parts = [`endpoint ${parsed.base}`];
+		if (parsed.fromUri.deployment) parts.push(`deployment ${parsed.fromUri.deployment}`);
+		if (parsed.fromUri.apiStyle) parts.push(parsed.fromUri.apiStyle === "v1" ? "the v1 API" : "the dated API");
+		if (parsed.fromUri.apiVersion) parts.push(`api-version ${parsed.fromUri.apiVersion}`);
+		out.push({ field: "endpoint", severity: "warning", message: `This is a full request address; the endpoint is only ${parsed.base}. The plugin uses that part.`, fix: { label: `Use ${parts.join(", ")}`, patch } });
+	}
+	return parsed;
+}
+
+function checkDeploymentName(cfg: DeploymentConfig, endpoint: ParsedEndpoint | null, out: Finding[]): void {
+	const name = cfg.deployment;
+	const fromUri = endpoint?.fromUri.deployment;
+	if (name.trim() === "") {
+		out.push({
+			field: "deployment",
+			severity: "error",
+			message: "Enter the deployment name chosen in Azure (Azure AI Foundry → Deployments), not the model's name.",
+			...(fromUri ? { fix: { label: `Use ${fromUri}`, patch: { deployment: fromUri } } } : {}),
+		});
+		return;
+	}
+	if (name !== name.trim()) {
+		out.push({ field: "deployment", severity: "error", message: "The deployment name has spaces at its start or end.", fix: { label: `Use ${name.trim()}`, patch: { deployment: name.trim() } } });
+		return;
+	}
+	if (!DEPLOYMENT_NAME.test(name)) {
+		out.push({ field: "deployment", severity: "error", message: "Azure deployment names use only letters, digits, '-', '_' and '.', and start with a letter or digit." });
+		return;
+	}
+	if (name.length > MAX_DEPLOYMENT_NAME) {
+		out.push({ field: "deployment", severity: "error", message: `Azure deployment names are at most ${MAX_DEPLOYMENT_NAME} characters.` });
+		return;
+	}
+	if (fromUri && fromUri !== name) {
+		out.push({ field: "deployment", severity: "warning", message: `The address pasted as the endpoint names deployment ${fromUri}, but this says ${name}. The plugin sends to ${name}.`, fix: { label: `Use ${fromUri}`, patch: { deployment: fromUri } } });
+	}
+}
+
+function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): string | null {
+	if (!family.apiStyles.includes(cfg.apiStyle)) {
+		const other = family.apiStyles[0] ?? "v1";
+		out.push({ field: "apiStyle", severity: "error", message: `${family.label} works only with the ${other === "v1" ? "v1 API" : "dated API"}.`, fix: { label: other === "v1" ? "Use the v1 API" : "Use the dated API", patch: { apiStyle: other } } });
+		return null;
+	}
+	if (cfg.apiStyle === "v1") return null;
+	const minimum = family.minApiVersion ?? DEFAULT_DATED_VERSION;
+	const suggestion = { label: `Use ${minimum}`, patch: { apiVersion: minimum } };
+	const text = cfg.apiVersion.trim();
+	if (text === "") {
+		out.push({ field: "apiVersion", severity: "error", message: `Choose an api-version: ${family.label} needs ${minimum} or newer.`, fix: suggestion });
+		return null;
+	}
+	const parsed = parseApiVersion(text);
+	if (!parsed) {
+		out.push({ field: "apiVersion", severity: "error", message: `"${text}" is not an api-version. They look like 2024-12-01-preview or 2024-10-21.`, fix: suggestion });
+		return null;
+	}
+	if (parsed.kind === "v1") {
+		out.push({ field: "apiVersion", severity: "error", message: "v1 is an API style, not a dated api-version.", fix: { label: "Use the v1 API", patch: { apiStyle: "v1" } } });
+		return null;
+	}
+	if (!isAtLeast(text, minimum)) {
+		out.push({ field: "apiVersion", severity: "error", message: `${family.label} needs api-version ${minimum} or newer; Azure rejects ${text} for it.`, fix: suggestion });
+		return null;
+	}
+	if (!KNOWN_DATED_VERSIONS.includes(text)) {
+		out.push({ field: "apiVersion", severity: "warning", message: `${text} is not a version this plugin knows (newest known: ${DEFAULT_DATED_VERSION}). If Azure answers "API version not supported", choose a listed one.` });
+	}
+	return text;
+}
+
+function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): number | null {
+	const raw = cfg.maxCompletionTokens;
+	const value = typeof raw === "number" ? raw : raw.trim() === "" ? NaN : Number(raw.replace(/[_,\s]/g, ""));
+	const fallback = { label: `Use ${fmt(family.defaultMaxCompletionTokens)}`, patch: { maxCompletionTokens: family.defaultMaxCompletionTokens } };
+	if (!Number.isInteger(value) || value <= 0) {
+		out.push({ field: "maxCompletionTokens", severity: "error", message: "Max completion tokens must be a whole number above 0.", fix: fallback });
+		return null;
+	}
+	if (value > family.maxOutputTokens) {
+		out.push({ field: "maxCompletionTokens", severity: "error", message: `${family.label} writes at most ${fmt(family.maxOutputTokens)} tokens; Azure rejects a larger budget.`, fix: { label: `Use ${fmt(family.maxOutputTokens)}`, patch: { maxCompletionTokens: family.maxOutputTokens } } });
+		return null;
+	}
+	if (family.reasoning && value < SMALL_BUDGET) {
+		out.push({ field: "maxCompletionTokens", severity: "warning", message: `Reasoning tokens count against this budget too, and a hard question can take thousands of them: with ${fmt(value)}, reasoning may use it all and leave an empty answer.`, fix: fallback });
+	}
+	return value;
+}
+
+function checkEffort(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): ReasoningEffort | null {
+	const effort = cfg.reasoningEffort;
+	if (effort === "") return null;
+	if (family.reasoningEfforts.length === 0) {
+		out.push({ field: "reasoningEffort", severity: "warning", message: `${family.label} takes no reasoning effort; it will not be sent.`, fix: { label: "Clear it", patch: { reasoningEffort: "" } } });
+		return null;
+	}
+	if (!family.reasoningEfforts.includes(effort)) {
+		out.push({ field: "reasoningEffort", severity: "error", message: `${family.label} takes reasoning effort ${family.reasoningEfforts.join(", ")}; not ${effort}.`, fix: { label: "Use medium", patch: { reasoningEffort: "medium" } } });
+		return null;
+	}
+	return effort;
+}
+
+function checkTemperature(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): number | null {
+	const rule = family.temperature;
+	if (rule.kind !== "user") return null;
+	const value = typeof cfg.temperature === "number" ? cfg.temperature : cfg.temperature.trim() === "" ? NaN : Number(cfg.temperature);
+	if (!Number.isFinite(value) || value < rule.min || value > rule.max) {
+		out.push({ field: "temperature", severity: "error", message: `Temperature must be a number from ${rule.min} to ${rule.max}.`, fix: { label: `Use ${rule.default}`, patch: { temperature: rule.default } } });
+		return null;
+	}
+	return value;
+}
+
+export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext = {}): ValidationResult {
+	const findings: Finding[] = [];
+	if (!isFamilyId(cfg.family)) {
+		findings.push({ field: "family", severity: "error", message: "Choose the model family that this deployment runs." });
+		return { findings, ready: null };
+	}
+	const family = getFamily(cfg.family);
+	const endpoint = checkEndpoint(cfg, findings);
+	checkDeploymentName(cfg, endpoint, findings);
+	const apiVersion = checkApiStyleAndVersion(cfg, family, findings);
+	const maxCompletionTokens = checkMaxTokens(cfg, family, findings);
+	const reasoningEffort = checkEffort(cfg, family, findings);
+	const temperature = checkTemperature(cfg, family, findings);
+	if (cfg.instructions.trim() !== "" && family.instructionsRole === "none") {
+		findings.push({ field: "instructions", severity: "warning", message: `${family.label} takes no system or developer message: these instructions will be put at the top of your message, marked as instructions.` });
+	}
+	if (cfg.secretName.trim() === "") {
+		findings.push({ field: "secretName", severity: "error", message: "Choose the secret that holds this resource's key (Keys and Endpoint in the Azure portal)." });
+	} else if (ctx.secretAvailable === false) {
+		findings.push({ field: "secretName", severity: "error", message: `The secret "${cfg.secretName}" is empty or missing on this device: set it again.` });
+	}
+
+	if (findings.some((f) => f.severity === "error") || !endpoint || maxCompletionTokens === null) return { findings, ready: null };
+	return {
+		findings,
+		ready: {
+			id: cfg.id,
+			displayName: cfg.displayName.trim() || cfg.deployment,
+			family,
+			apiStyle: cfg.apiStyle,
+			apiVersion: cfg.apiStyle === "dated" ? apiVersion : null,
+			endpoint: endpoint.base,
+			deployment: cfg.deployment,
+			secretName: cfg.secretName.trim(),
+			maxCompletionTokens,
+			reasoningEffort,
+			instructions: cfg.instructions,
+			markdown: cfg.markdown,
+			temperature,
+		},
+	};
+}
