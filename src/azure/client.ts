@@ -1,0 +1,138 @@
+/**
+ * Sends one built request to a deployment, without streaming: `AzureOpenAI` for the dated
+ * API, `OpenAI` with the `/openai/v1` base URL for v1, both over `requestUrl`.
+ *
+ * Retries are ours, not the SDK's (it would also retry 408/409 and timeouts): 429 and 5xx and
+ * lost connections are retried up to `maxRetries` times, waiting `retry-after-ms`, else
+ * `retry-after`, else a short backoff; a 4xx other than 429 never is. The timeout covers the
+ * whole call, retries included. Cancel and timeout stop the wait at once; `requestUrl`
+ * cannot be aborted, so a late answer is discarded.
+ */
+import { AzureOpenAI, OpenAI } from "openai";
+import { redactSecrets, type Failure } from "../core/errors";
+import type { BuiltRequest } from "../core/request";
+import type { ReadyDeployment } from "../core/validate";
+import { requestUrlFetch, type CapturedResponse, type RequestUrlFn } from "./transport";
+
+export interface SendOptions {
+	requestUrl: RequestUrlFn;
+	apiKey: string;
+	timeoutMs: number;
+	maxRetries: number;
+	/** Aborting it cancels the call. */
+	signal?: AbortSignal;
+	/** Called before each retry with the wait chosen, e.g. to show "retrying in 4 s". */
+	onRetry?: (info: { attempt: number; waitMs: number; status: number | null }) => void;
+	/** Injected for tests of the retry schedule; defaults to setTimeout. */
+	sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export type SendResult =
+	| { ok: true; json: unknown; attempts: number; elapsedMs: number }
+	| { ok: false; failure: Failure; attempts: number; elapsedMs: number };
+
+/** Longest wait between retries we accept from a server or our own backoff. */
+const MAX_RETRY_WAIT_MS = 60_000;
+
+export function retryWaitMs(headers: Record<string, string>, attempt: number, now = Date.now()): number {
+	const ms = Number(headers["retry-after-ms"]);
+	if (headers["retry-after-ms"] !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
+	const after = headers["retry-after"];
+	if (after !== undefined) {
+		const seconds = Number(after);
+		if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+		const date = Date.parse(after);
+		if (!Number.isNaN(date)) return Math.max(0, date - now);
+	}
+	return Math.min(500 * 2 ** attempt, 8_000);
+}
+
+function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = window.setTimeout(done, ms);
+		function done() {
+			window.clearTimeout(timer);
+			signal.removeEventListener("abort", done);
+			resolve();
+		}
+		signal.addEventListener("abort", done, { once: true });
+	});
+}
+
+function makeClient(dep: ReadyDeployment, apiKey: string, fetchImpl: typeof fetch, timeoutMs: number): OpenAI {
+	const common = { apiKey, fetch: fetchImpl, maxRetries: 0, timeout: timeoutMs + 60_000, dangerouslyAllowBrowser: true };
+	if (dep.apiStyle === "v1") return new OpenAI({ ...common, baseURL: `${dep.endpoint}/openai/v1` });
+	return new AzureOpenAI({ ...common, endpoint: dep.endpoint, deployment: dep.deployment, apiVersion: dep.apiVersion ?? "" });
+}
+
+function errorDetail(err: unknown): string {
+	if (err instanceof Error) {
+		const cause = (err as { cause?: unknown }).cause;
+		const code = typeof cause === "object" && cause !== null && "code" in cause ? String(cause.code) : "";
+		return [err.message, cause instanceof Error ? cause.message : "", code].filter(Boolean).join(": ");
+	}
+	return String(err);
+}
+
+function retryable(failure: Failure): boolean {
+	if (failure.kind === "http") return failure.status === 429 || failure.status >= 500;
+	return failure.kind === "network";
+}
+
+export async function sendChat(dep: ReadyDeployment, built: BuiltRequest, opts: SendOptions): Promise<SendResult> {
+	const started = Date.now();
+	const deadline = started + opts.timeoutMs;
+	const sleep = opts.sleep ?? defaultSleep;
+	const stop = new AbortController();
+	let timedOut = false;
+	const timer = window.setTimeout(() => {
+		timedOut = true;
+		stop.abort();
+	}, opts.timeoutMs);
+	const onCancel = () => stop.abort();
+	opts.signal?.addEventListener("abort", onCancel, { once: true });
+	if (opts.signal?.aborted) stop.abort();
+
+	const redact = (s: string) => redactSecrets(s, [opts.apiKey]);
+	const result = (r: { ok: true; json: unknown } | { ok: false; failure: Failure }, attempts: number): SendResult => ({ ...r, attempts, elapsedMs: Date.now() - started });
+	const stopped = (): Failure => (timedOut ? { kind: "timeout", seconds: Math.round(opts.timeoutMs / 1000) } : { kind: "cancelled" });
+
+	try {
+		for (let attempt = 0; ; attempt++) {
+			if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt);
+			let captured: CapturedResponse | undefined;
+			const client = makeClient(dep, opts.apiKey, requestUrlFetch(opts.requestUrl, (r) => (captured = r)), opts.timeoutMs);
+			let failure: Failure;
+			try {
+				const json: unknown = await client.chat.completions.create(built.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal: stop.signal });
+				return result({ ok: true, json }, attempt + 1);
+			} catch (err) {
+				if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt + 1);
+				const c = captured;
+				if (c && c.status >= 400) {
+					const retryAfter = c.headers["retry-after-ms"] ?? c.headers["retry-after"];
+					failure = {
+						kind: "http",
+						status: c.status,
+						body: redact(c.body),
+						attempts: attempt + 1,
+						...(c.headers["content-type"] ? { contentType: c.headers["content-type"] } : {}),
+						...(retryAfter !== undefined ? { retryAfterSeconds: retryWaitMs(c.headers, attempt) / 1000 } : {}),
+					};
+				} else if (c) {
+					failure = { kind: "invalid-json", status: c.status, bodyStart: redact(c.body.slice(0, 200)) };
+				} else {
+					failure = { kind: "network", detail: redact(errorDetail(err)), attempts: attempt + 1 };
+				}
+				if (!retryable(failure) || attempt >= opts.maxRetries) return result({ ok: false, failure }, attempt + 1);
+				const waitMs = c ? retryWaitMs(c.headers, attempt) : retryWaitMs({}, attempt);
+				if (waitMs > MAX_RETRY_WAIT_MS || Date.now() + waitMs >= deadline) return result({ ok: false, failure }, attempt + 1);
+				opts.onRetry?.({ attempt: attempt + 1, waitMs, status: c?.status ?? null });
+				await sleep(waitMs, stop.signal);
+			}
+		}
+	} finally {
+		window.clearTimeout(timer);
+		opts.signal?.removeEventListener("abort", onCancel);
+	}
+}
