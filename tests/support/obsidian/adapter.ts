@@ -1,0 +1,52 @@
+// The vault's DataAdapter over a real folder (the part plugins use for data.json and hidden files).
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { DataAdapter, ListedFiles } from "obsidian";
+import { normalizePath } from "./functions";
+
+type Implemented = Pick<DataAdapter, "getName" | "exists" | "read" | "write" | "mkdir" | "remove" | "list">;
+
+export class FileSystemAdapter implements Implemented {
+	constructor(readonly basePath: string) {}
+
+	/** Stand-in only: the absolute path of a vault path; refuses paths that leave the vault. */
+	abs(vaultPath: string): string {
+		const p = normalizePath(vaultPath);
+		const full = path.resolve(this.basePath, p === "/" ? "." : p);
+		const rel = path.relative(this.basePath, full);
+		if (rel.startsWith("..") || path.isAbsolute(rel)) throw new Error(`Path outside the vault: ${vaultPath}`);
+		return full;
+	}
+
+	getName(): string {
+		return path.basename(this.basePath);
+	}
+	getBasePath(): string {
+		return this.basePath;
+	}
+	async exists(normalizedPath: string, _sensitive?: boolean): Promise<boolean> {
+		return fs.existsSync(this.abs(normalizedPath));
+	}
+	async read(normalizedPath: string): Promise<string> {
+		return fs.readFileSync(this.abs(normalizedPath), "utf8");
+	}
+	/** Writes the file; its folder must exist (ENOENT otherwise). */
+	async write(normalizedPath: string, data: string): Promise<void> {
+		fs.writeFileSync(this.abs(normalizedPath), data, "utf8");
+	}
+	async mkdir(normalizedPath: string): Promise<void> {
+		fs.mkdirSync(this.abs(normalizedPath), { recursive: true });
+	}
+	async remove(normalizedPath: string): Promise<void> {
+		fs.rmSync(this.abs(normalizedPath));
+	}
+	async list(normalizedPath: string): Promise<ListedFiles> {
+		const dir = normalizePath(normalizedPath);
+		const out: ListedFiles = { files: [], folders: [] };
+		for (const e of fs.readdirSync(this.abs(dir), { withFileTypes: true })) {
+			const p = dir === "/" ? e.name : `${dir}/${e.name}`;
+			(e.isDirectory() ? out.folders : out.files).push(p);
+		}
+		return out;
+	}
+}

@@ -1,0 +1,34 @@
+// A minimal, honest stand-in for the `obsidian` module in Node: only what the plugin uses, with the
+// signatures of node_modules/obsidian/obsidian.d.ts. jest maps `obsidian` here; the host hands it to main.js.
+// Types come from the real obsidian.d.ts at compile time; this is what runs.
+import type * as Real from "obsidian";
+import { debounce } from "./events";
+import { normalizePath, Platform, setIcon } from "./functions";
+import { notices } from "./notice";
+import { requestUrl, requestUrlLog } from "./requestUrl";
+
+// Compile-time check that the free functions and constants have the real signatures.
+const _signatures: Pick<typeof Real, "requestUrl" | "normalizePath" | "debounce" | "setIcon" | "Platform"> = { requestUrl, normalizePath, debounce, setIcon, Platform };
+
+export { App, FileManager, MetadataCache, SecretStorage } from "./app";
+export type { StandInRegistry } from "./app";
+export { Component, Plugin } from "./component";
+export { Editor } from "./editor";
+export type { EditorChangeEvent } from "./editor";
+export { FakeElement } from "./element";
+export { Events, debounce } from "./events";
+export { TAbstractFile, TFile, TFolder } from "./files";
+export { Platform, normalizePath, setIcon } from "./functions";
+export { Notice, notices } from "./notice";
+export { requestUrl, requestUrlLog } from "./requestUrl";
+export type { RequestUrlStatusError } from "./requestUrl";
+export { Modal, PluginSettingTab, Setting, SuggestModal } from "./ui";
+export { Vault } from "./vault";
+export { FileSystemAdapter } from "./adapter";
+export { MarkdownView, View, Workspace, WorkspaceLeaf } from "./workspace";
+
+/** Clears what the stand-in records across tests: the notices and the requestUrl log. */
+export function resetObsidianStandIn(): void {
+	notices.length = 0;
+	requestUrlLog.length = 0;
+}

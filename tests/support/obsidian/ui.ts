@@ -1,0 +1,133 @@
+// Shells for the UI classes: right constructors, chainable methods, no rendering. The settings tab
+// gets a jsdom-tested stand-in of its own; these only keep a plugin from crashing in Node.
+// (Their `this`-returning methods cannot be checked against obsidian.d.ts with `implements`: the
+// stand-in is not the real class. Checked by hand against it.)
+import type { App } from "./app";
+import type { Plugin } from "./component";
+import { FakeElement } from "./element";
+
+export abstract class PluginSettingTab {
+	app: App;
+	plugin: Plugin;
+	icon = "";
+	containerEl = new FakeElement("div", "vertical-tab-content");
+
+	constructor(app: App, plugin: Plugin) {
+		this.app = app;
+		this.plugin = plugin;
+	}
+	abstract display(): void;
+	hide(): void {
+		this.containerEl.empty();
+	}
+}
+
+export class Modal {
+	app: App;
+	containerEl = new FakeElement("div", "modal-container");
+	modalEl = this.containerEl.createDiv("modal");
+	titleEl = this.modalEl.createDiv("modal-title");
+	contentEl = this.modalEl.createDiv("modal-content");
+	shouldRestoreSelection = true;
+	/** Stand-in only. */
+	isOpen = false;
+	private closeCallback: (() => unknown) | null = null;
+
+	constructor(app: App) {
+		this.app = app;
+	}
+	open(): void {
+		this.isOpen = true;
+		void this.onOpen();
+	}
+	close(): void {
+		if (!this.isOpen) return;
+		this.isOpen = false;
+		this.onClose();
+		this.closeCallback?.();
+	}
+	onOpen(): Promise<void> | void {}
+	onClose(): void {}
+	setTitle(title: string): this {
+		this.titleEl.setText(title);
+		return this;
+	}
+	setContent(content: string | DocumentFragment): this {
+		this.contentEl.setText(content);
+		return this;
+	}
+	setCloseCallback(callback: () => unknown): this {
+		this.closeCallback = callback;
+		return this;
+	}
+}
+
+export abstract class SuggestModal<T> extends Modal {
+	limit = 100;
+	emptyStateText = "No results found.";
+	inputEl = this.modalEl.createEl("input", "prompt-input");
+	resultContainerEl = this.modalEl.createDiv("prompt-results");
+
+	setPlaceholder(placeholder: string): void {
+		this.inputEl.setAttr("placeholder", placeholder);
+	}
+	setInstructions(_instructions: { command: string; purpose: string }[]): void {}
+	onNoSuggestion(): void {}
+	/** Closes, then hands the choice over, as Obsidian does. */
+	selectSuggestion(value: T, evt: MouseEvent | KeyboardEvent): void {
+		this.close();
+		this.onChooseSuggestion(value, evt);
+	}
+	abstract getSuggestions(query: string): T[] | Promise<T[]>;
+	abstract renderSuggestion(value: T, el: FakeElement): void;
+	abstract onChooseSuggestion(item: T, evt: MouseEvent | KeyboardEvent): void;
+}
+
+export class Setting {
+	settingEl: FakeElement;
+	infoEl: FakeElement;
+	nameEl: FakeElement;
+	descEl: FakeElement;
+	controlEl: FakeElement;
+	components: unknown[] = [];
+
+	constructor(containerEl: FakeElement) {
+		this.settingEl = containerEl.createDiv("setting-item");
+		this.infoEl = this.settingEl.createDiv("setting-item-info");
+		this.nameEl = this.infoEl.createDiv("setting-item-name");
+		this.descEl = this.infoEl.createDiv("setting-item-description");
+		this.controlEl = this.settingEl.createDiv("setting-item-control");
+	}
+	setName(name: string | DocumentFragment): this {
+		this.nameEl.setText(name);
+		return this;
+	}
+	setDesc(desc: string | DocumentFragment): this {
+		this.descEl.setText(desc);
+		return this;
+	}
+	setClass(cls: string): this {
+		this.settingEl.addClass(cls);
+		return this;
+	}
+	setTooltip(_tooltip: string): this {
+		return this;
+	}
+	setHeading(): this {
+		this.settingEl.addClass("setting-item-heading");
+		return this;
+	}
+	setDisabled(disabled: boolean): this {
+		this.settingEl.toggleClass("is-disabled", disabled);
+		return this;
+	}
+	then(cb: (setting: this) => unknown): this {
+		cb(this);
+		return this;
+	}
+	clear(): this {
+		this.controlEl.empty();
+		this.components = [];
+		return this;
+	}
+}

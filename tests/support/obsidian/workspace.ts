@@ -1,0 +1,229 @@
+// Workspace, WorkspaceLeaf and the markdown view: open notes are Editors over their text. An edit is not
+// written to disk until the view saves (Obsidian: ~2 s later; here: Workspace.flushAll(), or closing the note).
+import * as fs from "node:fs";
+import type { App } from "./app";
+import { Component } from "./component";
+import { Editor } from "./editor";
+import { Events } from "./events";
+import type { TFile } from "./files";
+
+export abstract class View extends Component {
+	app: App;
+	icon = "";
+	navigation = false;
+	leaf: WorkspaceLeaf;
+
+	constructor(leaf: WorkspaceLeaf) {
+		super();
+		this.leaf = leaf;
+		this.app = leaf.app;
+	}
+	abstract getViewType(): string;
+	abstract getDisplayText(): string;
+	getState(): Record<string, unknown> {
+		return {};
+	}
+}
+
+/** What a leaf shows when no file is open. */
+export class EmptyView extends View {
+	getViewType(): string {
+		return "empty";
+	}
+	getDisplayText(): string {
+		return "New tab";
+	}
+}
+
+export class MarkdownView extends View {
+	file: TFile | null = null;
+	editor: Editor = new Editor();
+	/** Stand-in only: the text last written to (or read from) disk for this view's file. */
+	savedText = "";
+
+	constructor(leaf: WorkspaceLeaf) {
+		super(leaf);
+		this.navigation = true;
+		// Loading a file into the view (setViewData with clear) is not an edit: no 'editor-change'.
+		this.editor.onChange((c) => {
+			if (c.origin !== "setViewData") this.app.workspace.trigger("editor-change", this.editor, this);
+		});
+	}
+	getViewType(): string {
+		return "markdown";
+	}
+	getDisplayText(): string {
+		return this.file?.basename ?? "";
+	}
+	getMode(): "source" | "preview" {
+		return "source";
+	}
+	get data(): string {
+		return this.editor.getValue();
+	}
+	getViewData(): string {
+		return this.editor.getValue();
+	}
+	setViewData(data: string, clear: boolean): void {
+		if (clear) this.editor.resetDocument(data);
+		else this.editor.setValue(data);
+	}
+	clear(): void {}
+	getState(): Record<string, unknown> {
+		return { file: this.file?.path, mode: "source" };
+	}
+	/** Writes the editor's text to disk if it changed. */
+	async save(): Promise<void> {
+		this.saveNow();
+	}
+	requestSave = (): void => {};
+	/** Stand-in only. */
+	isDirty(): boolean {
+		return this.file !== null && this.editor.getValue() !== this.savedText;
+	}
+	/** Stand-in only. */
+	saveNow(): void {
+		if (!this.file || !this.isDirty()) return;
+		const text = this.editor.getValue();
+		this.savedText = text;
+		this.app.vault.saveFromEditor(this.file, text);
+	}
+}
+
+export class WorkspaceLeaf extends Events {
+	view: View;
+
+	constructor(readonly app: App) {
+		super();
+		this.view = new EmptyView(this);
+	}
+
+	async openFile(file: TFile, openState?: { active?: boolean }): Promise<void> {
+		this.openFileNow(file, openState?.active !== false);
+	}
+	/** Stand-in only: openFile without waiting. Reuses the markdown view (and its editor) like Obsidian does. */
+	openFileNow(file: TFile, activate = true): MarkdownView {
+		const ws = this.app.workspace;
+		let view = this.view instanceof MarkdownView ? this.view : null;
+		if (view?.file !== file) {
+			if (view) view.saveNow();
+			else view = new MarkdownView(this);
+			this.view = view;
+			const disk = fs.readFileSync(this.app.vault.adapter.abs(file.path), "utf8");
+			view.file = file;
+			view.savedText = disk;
+			view.setViewData(ws.textOf(file, view) ?? disk, true);
+		}
+		if (activate) ws.setActiveLeaf(this);
+		if (ws.activeLeaf === this) ws.trigger("file-open", file);
+		return view;
+	}
+	getViewState(): { type: string; state: Record<string, unknown> } {
+		return { type: this.view.getViewType(), state: this.view.getState() };
+	}
+	getDisplayText(): string {
+		return this.view.getDisplayText();
+	}
+	/** Closes the leaf; an unsaved note is saved first. */
+	detach(): void {
+		if (this.view instanceof MarkdownView) this.view.saveNow();
+		this.app.workspace.removeLeaf(this);
+	}
+}
+
+export class Workspace extends Events {
+	activeLeaf: WorkspaceLeaf | null = null;
+	layoutReady = true;
+	private leaves: WorkspaceLeaf[] = [];
+
+	constructor(private readonly app: App) {
+		super();
+		app.vault.attachOpenDocuments({
+			textOf: (file) => this.textOf(file),
+			replaceText: (file, text) => {
+				for (const v of this.viewsOf(file)) {
+					v.savedText = text;
+					replaceByDiff(v.editor, text);
+				}
+			},
+			closeFile: (file) => {
+				for (const v of this.viewsOf(file)) this.removeLeaf(v.leaf);
+			},
+		});
+	}
+
+	/** The active markdown view (Obsidian's MarkdownFileInfo for it), or null. */
+	get activeEditor(): MarkdownView | null {
+		const view = this.activeLeaf?.view;
+		return view instanceof MarkdownView && view.file ? view : null;
+	}
+	getLeaf(newLeaf?: boolean | "tab" | "split" | "window"): WorkspaceLeaf {
+		if (!newLeaf && this.activeLeaf) return this.activeLeaf;
+		const leaf = new WorkspaceLeaf(this.app);
+		this.leaves.push(leaf);
+		return leaf;
+	}
+	setActiveLeaf(leaf: WorkspaceLeaf, _params?: { focus?: boolean }): void {
+		if (this.activeLeaf === leaf) return;
+		this.activeLeaf = leaf;
+		this.trigger("active-leaf-change", leaf);
+	}
+	getActiveViewOfType<T>(type: abstract new (...args: never[]) => T): T | null {
+		const view = this.activeLeaf?.view;
+		return view instanceof type ? view : null;
+	}
+	getActiveFile(): TFile | null {
+		return this.activeEditor?.file ?? null;
+	}
+	getMostRecentLeaf(): WorkspaceLeaf | null {
+		return this.activeLeaf;
+	}
+	iterateAllLeaves(callback: (leaf: WorkspaceLeaf) => unknown): void {
+		for (const leaf of [...this.leaves]) callback(leaf);
+	}
+	iterateRootLeaves(callback: (leaf: WorkspaceLeaf) => unknown): void {
+		this.iterateAllLeaves(callback);
+	}
+	getLeavesOfType(viewType: string): WorkspaceLeaf[] {
+		return this.leaves.filter((l) => l.view.getViewType() === viewType);
+	}
+	onLayoutReady(callback: () => unknown): void {
+		callback();
+	}
+
+	/** Stand-in only: the text of `file` in an open editor (other than `except`), or null. */
+	textOf(file: TFile, except?: MarkdownView): string | null {
+		const view = this.viewsOf(file).find((v) => v !== except);
+		return view ? view.editor.getValue() : null;
+	}
+	/** Stand-in only: save every open note with unsaved changes (what Obsidian does ~2 s after an edit). */
+	flushAll(): void {
+		for (const leaf of this.leaves) if (leaf.view instanceof MarkdownView) leaf.view.saveNow();
+	}
+	/** Stand-in only: take a leaf out of the layout (no save). */
+	removeLeaf(leaf: WorkspaceLeaf): void {
+		const i = this.leaves.indexOf(leaf);
+		if (i < 0) return;
+		this.leaves.splice(i, 1);
+		leaf.view.unload();
+		if (this.activeLeaf === leaf) {
+			this.activeLeaf = this.leaves[this.leaves.length - 1] ?? null;
+			this.trigger("active-leaf-change", this.activeLeaf);
+		}
+	}
+
+	private viewsOf(file: TFile): MarkdownView[] {
+		return this.leaves.map((l) => l.view).filter((v): v is MarkdownView => v instanceof MarkdownView && v.file === file);
+	}
+}
+
+/** Brings an editor to `text` with one change over the differing middle, so carets elsewhere stay put. */
+function replaceByDiff(editor: Editor, text: string): void {
+	const old = editor.getValue();
+	if (old === text) return;
+	let start = 0;
+	while (start < old.length && start < text.length && old[start] === text[start]) start++;
+	let end = 0;
+	while (end < old.length - start && end < text.length - start && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+	editor.replaceRange(text.slice(start, text.length - end), editor.offsetToPos(start), editor.offsetToPos(old.length - end), "vault");
+}
