@@ -1,0 +1,67 @@
+import { requestUrlFetch, type CapturedResponse, type RequestUrlFn, type RequestUrlParamLike } from "../../src/azure/transport";
+
+function fakeRequestUrl(answer: { status: number; headers?: Record<string, string>; text: string }, calls: RequestUrlParamLike[] = []): RequestUrlFn {
+	return async (param) => {
+		calls.push(param);
+		return { status: answer.status, headers: answer.headers ?? {}, text: answer.text };
+	};
+}
+
+describe("requestUrlFetch", () => {
+	test("passes method, headers and the string body, with throw:false so 4xx/5xx bodies come back", async () => {
+		const calls: RequestUrlParamLike[] = [];
+		const f = requestUrlFetch(fakeRequestUrl({ status: 200, text: "{}" }, calls));
+		await f("https://r.openai.azure.com/x?api-version=v", { method: "POST", headers: new Headers({ "api-key": "k", "Content-Type": "application/json" }), body: '{"a":1}' });
+		expect(calls).toEqual([
+			{ url: "https://r.openai.azure.com/x?api-version=v", method: "POST", headers: { "api-key": "k", "content-type": "application/json" }, body: '{"a":1}', throw: false },
+		]);
+	});
+
+	test("turns the answer into a Response with status, lower-cased headers and text, and reports it", async () => {
+		const seen: CapturedResponse[] = [];
+		const f = requestUrlFetch(fakeRequestUrl({ status: 429, headers: { "Retry-After": "7", "Content-Type": "application/json" }, text: '{"error":{}}' }), (r) => seen.push(r));
+		const res = await f("https://h/x", { method: "POST", body: "{}" });
+		expect(res.status).toBe(429);
+		expect(res.headers.get("retry-after")).toBe("7");
+		expect(await res.text()).toBe('{"error":{}}');
+		expect(seen).toEqual([{ status: 429, headers: { "retry-after": "7", "content-type": "application/json" }, body: '{"error":{}}' }]);
+	});
+
+	test("a 204 answer has no body", async () => {
+		const res = await requestUrlFetch(fakeRequestUrl({ status: 204, text: "" }))("https://h/x");
+		expect(res.status).toBe(204);
+		expect(await res.text()).toBe("");
+	});
+
+	test("an already aborted signal rejects with AbortError before any request", async () => {
+		const calls: RequestUrlParamLike[] = [];
+		const c = new AbortController();
+		c.abort();
+		await expect(requestUrlFetch(fakeRequestUrl({ status: 200, text: "{}" }, calls))("https://h/x", { signal: c.signal })).rejects.toMatchObject({ name: "AbortError" });
+		expect(calls).toHaveLength(0);
+	});
+
+	test("aborting while requestUrl runs rejects at once; the late answer is dropped", async () => {
+		let release: (v: { status: number; headers: Record<string, string>; text: string }) => void = () => undefined;
+		const seen: CapturedResponse[] = [];
+		const slow: RequestUrlFn = () => new Promise((resolve) => (release = resolve));
+		const c = new AbortController();
+		const p = requestUrlFetch(slow, (r) => seen.push(r))("https://h/x", { signal: c.signal });
+		c.abort();
+		await expect(p).rejects.toMatchObject({ name: "AbortError" });
+		release({ status: 200, headers: {}, text: "late" });
+		await new Promise((r) => setImmediate(r));
+		expect(seen).toEqual([]);
+	});
+
+	test("a network failure rejects with an Error", async () => {
+		const broken: RequestUrlFn = async () => {
+			throw new Error("net::ERR_CONNECTION_RESET");
+		};
+		await expect(requestUrlFetch(broken)("https://h/x")).rejects.toThrow("net::ERR_CONNECTION_RESET");
+	});
+
+	test("refuses non-string bodies instead of sending them wrongly", async () => {
+		await expect(requestUrlFetch(fakeRequestUrl({ status: 200, text: "" }))("https://h/x", { method: "POST", body: new Uint8Array([1]) })).rejects.toThrow(TypeError);
+	});
+});
