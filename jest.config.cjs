@@ -6,5 +6,6 @@ module.exports = {
 	transform: { "^.+\\.ts$": "<rootDir>/tests/support/esbuildTransform.cjs" },
 	moduleNameMapper: { "^obsidian$": "<rootDir>/tests/support/obsidian/index.ts" },
 	testTimeout: 20000,
+	globalSetup: "<rootDir>/tests/support/globalSetup.cjs",
 	setupFiles: ["<rootDir>/tests/support/setupGlobals.ts"],
 };

@@ -38,20 +38,25 @@ export function defaultTemplate(plugin: AzureReasoningPlugin): PromptTemplate | 
 	return t.find((x) => x.output === "replace") ?? t[0];
 }
 
-export async function runTemplateOnSelection(plugin: AzureReasoningPlugin, editor: Editor, ctx: MarkdownView | MarkdownFileInfo, template: PromptTemplate): Promise<void> {
+/** How a command ended: what the user was told, and whether an answer was placed. */
+export interface CommandOutcome {
+	ok: boolean;
+	message: string;
+}
+
+function tell(ok: boolean, message: string, ms = ok ? NOTICE_MS : ERROR_NOTICE_MS): CommandOutcome {
+	new Notice(message, ms);
+	return { ok, message };
+}
+
+export async function runTemplateOnSelection(plugin: AzureReasoningPlugin, editor: Editor, ctx: MarkdownView | MarkdownFileInfo, template: PromptTemplate): Promise<CommandOutcome> {
 	const file = ctx.file;
-	if (!file) {
-		new Notice("This command works on a note: open one first.");
-		return;
-	}
+	if (!file) return tell(false, "This command works on a note: open one first.");
 	const doc = editor.getValue();
 	const from = editor.posToOffset(editor.getCursor("from"));
 	const to = editor.posToOffset(editor.getCursor("to"));
 	const selection = doc.slice(from, to);
-	if (selection.trim() === "") {
-		new Notice("Select the text to run the prompt on first.");
-		return;
-	}
+	if (selection.trim() === "") return tell(false, "Select the text to run the prompt on first.");
 	const anchor = makeAnchor(doc, from, to);
 	const config = deploymentFor(plugin, template);
 	const prompt = renderTemplate(template.text, { selection, note: doc, title: file.basename });
@@ -69,16 +74,13 @@ export async function runTemplateOnSelection(plugin: AzureReasoningPlugin, edito
 				job.status = `retrying in ${Math.ceil(waitMs / 1000)} s${status ? ` after HTTP ${status}` : ""}`;
 			},
 		});
-		if (plugin.unloading) return;
-		if (!result.ok) {
-			new Notice(`${result.explanation.title} ${result.explanation.detail}`, ERROR_NOTICE_MS);
-			return;
-		}
+		if (plugin.unloading) return { ok: false, message: "The plugin was unloaded; the answer was discarded." };
+		if (!result.ok) return tell(false, `${result.explanation.title} ${result.explanation.detail}`);
 		const c = result.completion;
 		const placement = await placeAnswer(plugin.app, file.path, anchor, c.text, plugin.settings.outputFolder);
 		const stats = `${(result.elapsedMs / 1000).toFixed(1)} s, ${describeUsage(c.usage)}`;
-		if (placement.where === "new-note") new Notice(`The answer is in ${placement.path}: ${placement.reason}. (${stats})`, ERROR_NOTICE_MS);
-		else new Notice(`Answer from ${c.model || result.deployment.deployment} in ${stats}.`, NOTICE_MS);
+		if (placement.where === "new-note") return tell(true, `The answer is in ${placement.path}: ${placement.reason}. (${stats})`, ERROR_NOTICE_MS);
+		return tell(true, `Answer from ${c.model || result.deployment.deployment} in ${stats}.`);
 	} finally {
 		job.finish();
 	}
@@ -90,10 +92,7 @@ export function registerCommands(plugin: AzureReasoningPlugin): void {
 		name: "Run prompt on selection",
 		editorCallback: (editor, ctx) => {
 			const template = defaultTemplate(plugin);
-			if (!template) {
-				new Notice("There is no prompt template: add one in the settings.");
-				return;
-			}
+			if (!template) return tell(false, "There is no prompt template: add one in the settings.");
 			return runTemplateOnSelection(plugin, editor, ctx, template);
 		},
 	});

@@ -1,0 +1,156 @@
+/**
+ * `npm run demo`: the main job. Builds the plugin, starts the strict Azure emulator (or uses
+ * a real deployment from AZURE_OPENAI_* variables), loads the BUILT main.js into the Obsidian
+ * stand-in over a sample vault, runs one command on a note, and prints the note before and
+ * after and the request that was sent, with the key redacted. Exits non-zero when the
+ * command failed, after printing the explanation the user would see.
+ *
+ *   npm run demo -- [--command ID] [--note PATH] [--family FAMILY] [--api v1|VERSION]
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { AzureEmulator, type EmulatedFamily } from "../tests/support/azureEmulator";
+import { ObsidianHost } from "../tests/support/host";
+import { requestUrlLog } from "../tests/support/obsidian";
+
+const ROOT = resolve(__dirname, "..");
+const FAMILIES = ["o1-preview", "o1-mini", "o1", "o3-mini", "o3", "o4-mini", "gpt-5", "chat"];
+const SECRET = "azure-reasoning-demo-key";
+
+function fail(message: string): never {
+	console.error(message);
+	process.exit(2);
+}
+
+function familyFromEnv(name: string): string {
+	const n = name.trim().toLowerCase();
+	if (n.startsWith("gpt-5")) return "gpt-5";
+	if (n.startsWith("gpt-4") || n.startsWith("gpt-35")) return "chat";
+	if (!FAMILIES.includes(n)) fail(`AZURE_OPENAI_MODEL_FAMILY must be one of ${FAMILIES.join(", ")} (or a gpt-5 / gpt-4 model name); got "${name}".`);
+	return n;
+}
+
+function redactKey(text: string, key: string): string {
+	return key.length >= 4 ? text.split(key).join("[redacted]") : text;
+}
+
+async function main(): Promise<void> {
+	const { values } = parseArgs({
+		options: {
+			command: { type: "string", default: "run-prompt-on-selection" },
+			note: { type: "string" },
+			family: { type: "string", default: "o1" },
+			api: { type: "string", default: "2025-04-01-preview" },
+			"no-build": { type: "boolean", default: false },
+		},
+	});
+
+	if (!values["no-build"]) {
+		console.log("Building main.js ...");
+		execFileSync(process.execPath, ["esbuild.config.mjs", "production"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+	}
+
+	const env = process.env;
+	const real = Boolean(env.AZURE_OPENAI_ENDPOINT);
+	let emulator: AzureEmulator | undefined;
+	let endpoint: string;
+	let key: string;
+	let deployment: string;
+	let family: string;
+	let api: string;
+	if (real) {
+		const missing = ["AZURE_OPENAI_API_KEY", "AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_MODEL_FAMILY", "AZURE_OPENAI_API_VERSION"].filter((k) => !env[k]);
+		if (missing.length > 0) fail(`With AZURE_OPENAI_ENDPOINT set, also set ${missing.join(", ")}.`);
+		endpoint = env.AZURE_OPENAI_ENDPOINT ?? "";
+		key = env.AZURE_OPENAI_API_KEY ?? "";
+		deployment = env.AZURE_OPENAI_DEPLOYMENT ?? "";
+		family = familyFromEnv(env.AZURE_OPENAI_MODEL_FAMILY ?? "");
+		api = env.AZURE_OPENAI_API_VERSION ?? "";
+		console.log(`Using the real deployment ${deployment} (${family}) at ${endpoint}.`);
+	} else {
+		family = values.family ?? "o1";
+		if (!FAMILIES.includes(family)) fail(`--family must be one of ${FAMILIES.join(", ")}.`);
+		api = values.api ?? "2025-04-01-preview";
+		key = "demo-key-0123456789abcdef";
+		deployment = `notes-${family}`;
+		emulator = await AzureEmulator.start({ apiKey: key, deployments: [{ name: deployment, family: family as EmulatedFamily }] });
+		endpoint = emulator.url;
+		console.log(`Started the Azure emulator at ${endpoint} with deployment ${deployment} (${family}).`);
+	}
+
+	const vaultDir = mkdtempSync(join(tmpdir(), "azure-reasoning-demo-"));
+	cpSync(join(ROOT, "scripts", "sample-vault"), vaultDir, { recursive: true });
+	let notePath = "Project kickoff.md";
+	if (values.note) {
+		notePath = basename(values.note);
+		writeFileSync(join(vaultDir, notePath), readFileSync(resolve(values.note), "utf8"));
+	}
+
+	const isV1 = api.toLowerCase() === "v1";
+	const settings = {
+		version: 1,
+		deployments: [
+			{
+				id: "demo",
+				displayName: real ? deployment : `Emulated ${family}`,
+				endpoint,
+				apiStyle: isV1 ? "v1" : "dated",
+				apiVersion: isV1 ? "2025-04-01-preview" : api,
+				deployment,
+				family,
+				secretName: SECRET,
+				maxCompletionTokens: 25_000,
+				reasoningEffort: "",
+				instructions: "You are a careful editor. Keep the author's voice.",
+				markdown: true,
+				temperature: 1,
+			},
+		],
+		defaultDeploymentId: "demo",
+	};
+
+	const host = ObsidianHost.create({ vaultDir, secrets: { [SECRET]: key }, pluginData: settings });
+	let exitCode = 0;
+	try {
+		await host.loadMainJs(join(ROOT, "main.js"), join(ROOT, "manifest.json"));
+		const before = host.readNote(notePath);
+		host.openNote(notePath, { selection: "all" });
+		const logStart = requestUrlLog.length;
+		console.log(`\nRunning ${values.command} on ${notePath} ...`);
+		const outcome = (await host.runCommand(values.command ?? "run-prompt-on-selection")) as { ok?: boolean; message?: string } | undefined;
+		host.flush();
+		const after = host.readNote(notePath);
+
+		console.log("\n--- note before ---\n" + before);
+		console.log("--- note after ---\n" + after);
+		const sent = emulator
+			? emulator.requests.map((r) => ({
+					request: `${r.method} ${endpoint}${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query).toString()}` : ""}`,
+					headers: r.headers,
+					body: r.body,
+					answered: r.status,
+				}))
+			: requestUrlLog.slice(logStart).map((r) => ({ request: `${r.method} ${r.url}`, headers: r.headers, body: r.body ? (JSON.parse(r.body) as unknown) : undefined }));
+		console.log(`--- request${sent.length === 1 ? "" : "s"} sent (${sent.length}) ---`);
+		console.log(redactKey(JSON.stringify(sent, null, 2), key));
+		const notices = host.notices();
+		console.log("--- notices ---\n" + notices.map((n) => redactKey(n, key)).join("\n"));
+		if (outcome?.ok === false) {
+			exitCode = 1;
+			console.error(`\nThe command failed: ${redactKey(outcome.message ?? "", key)}`);
+		}
+	} finally {
+		await host.dispose();
+		await emulator?.close();
+		rmSync(vaultDir, { recursive: true, force: true });
+	}
+	process.exit(exitCode);
+}
+
+main().catch((err: unknown) => {
+	console.error(err instanceof Error ? err.stack : String(err));
+	process.exit(1);
+});
