@@ -1,0 +1,206 @@
+/**
+ * `npm run bench`: what the plugin costs its users beyond the model's own time, measured on
+ * the production main.js against baselines measured in the same run. Prints a readable
+ * report, then one JSON object as the last line.
+ *
+ * - size: main.js bytes, minified and gzipped (-9);
+ * - load: module evaluation + onload in a fresh Node process, median of N processes, against a
+ *   floor plugin that only bundles the openai client (built here with the same settings);
+ * - request overhead: the command path (command to inserted answer) against a bare openai SDK
+ *   call over the same transport to the same emulator (in another process), medians of
+ *   interleaved runs;
+ * - big notes: a command on a selection in a 1 MB and a 10 MB note, and the longest the event
+ *   loop (the editor) was blocked meanwhile;
+ * - peak RSS of this process.
+ */
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { AzureOpenAI } from "openai";
+import { ObsidianHost } from "../../tests/support/host";
+import { requestUrl } from "../../tests/support/obsidian";
+
+const ROOT = resolve(__dirname, "../..");
+const TMP = join(ROOT, ".tmp");
+const KEY = "bench-key-0123456789abcdef";
+const SECRET = "bench-key";
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+/** The host captures console.*; the report goes straight to stdout. */
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+function build(): { mainBytes: number; gzipBytes: number; floorPath: string } {
+	execFileSync(process.execPath, ["esbuild.config.mjs", "production"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+	const floorPath = join(TMP, "floor-main.js");
+	execFileSync(
+		process.execPath,
+		[
+			"-e",
+			`require("esbuild").buildSync({ entryPoints: ["scripts/bench/floorPlugin.ts"], bundle: true, minify: true, format: "cjs", target: "es2021", treeShaking: true, external: ["obsidian"], outfile: ${JSON.stringify(floorPath)} })`,
+		],
+		{ cwd: ROOT, stdio: "inherit" },
+	);
+	const main = readFileSync(join(ROOT, "main.js"));
+	return { mainBytes: main.length, gzipBytes: gzipSync(main, { level: 9 }).length, floorPath };
+}
+
+function loadOnce(bundle: string): number {
+	const r = spawnSync(process.execPath, ["--import", "tsx", join(__dirname, "loadOnce.ts"), bundle, join(ROOT, "manifest.json")], { cwd: ROOT, encoding: "utf8" });
+	if (r.status !== 0) throw new Error(`loadOnce failed: ${r.stderr}`);
+	return Number(r.stdout.trim());
+}
+
+async function startEmulator(): Promise<{ url: string; stop: () => void }> {
+	const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "emulatorProcess.ts"), KEY], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
+	const url = await new Promise<string>((res, rej) => {
+		createInterface({ input: child.stdout }).once("line", res);
+		child.once("exit", (code) => rej(new Error(`emulator exited ${code}`)));
+	});
+	return { url, stop: () => child.stdin.end() };
+}
+
+/** The bare SDK's fetch over the same requestUrl the plugin uses, so the transport cost is equal. */
+const sameTransportFetch: typeof fetch = async (input, init) => {
+	const r = await requestUrl({ url: String(input), method: init?.method ?? "GET", headers: Object.fromEntries(new Headers(init?.headers).entries()), body: init?.body as string, throw: false });
+	return new Response(r.text, { status: r.status, headers: r.headers });
+};
+
+function settingsFor(url: string) {
+	return {
+		version: 1,
+		deployments: [{ id: "b", displayName: "Bench", endpoint: url, apiStyle: "dated", apiVersion: "2025-04-01-preview", deployment: "bench-o1", family: "o1", secretName: SECRET, maxCompletionTokens: 25_000, reasoningEffort: "", instructions: "", markdown: true, temperature: 1 }],
+		defaultDeploymentId: "b",
+		maxRetries: 0,
+	};
+}
+
+const PARAGRAPH = "The onboarding flow has too many steps, and users drop off at the email verification. We test a shorter flow next sprint.\n\n";
+
+function noteOfSize(bytes: number): string {
+	return PARAGRAPH.repeat(Math.ceil(bytes / PARAGRAPH.length)).slice(0, bytes);
+}
+
+async function main(): Promise<void> {
+	const { values } = parseArgs({ options: { requests: { type: "string", default: "200" }, loads: { type: "string", default: "7" } } });
+	const nRequests = Number(values.requests);
+	const nLoads = Number(values.loads);
+	rmSync(TMP, { recursive: true, force: true });
+	execFileSync("mkdir", ["-p", TMP]);
+
+	say("Building main.js and the floor plugin ...");
+	const { mainBytes, gzipBytes, floorPath } = build();
+	say(`main.js: ${mainBytes} bytes, ${gzipBytes} gzipped; floor: ${statSync(floorPath).size} bytes`);
+
+	say(`Load time: ${nLoads} fresh processes each, interleaved ...`);
+	const loads: number[] = [];
+	const floorLoads: number[] = [];
+	for (let i = 0; i < nLoads; i++) {
+		loads.push(loadOnce(join(ROOT, "main.js")));
+		floorLoads.push(loadOnce(floorPath));
+	}
+	const loadMs = median(loads);
+	const floorMs = median(floorLoads);
+	say(`  main.js ${round(loadMs)} ms, floor ${round(floorMs)} ms (medians)`);
+
+	const emu = await startEmulator();
+	const vaultDir = mkdtempSync(join(tmpdir(), "ar-bench-"));
+	const host = ObsidianHost.create({ vaultDir, secrets: { [SECRET]: KEY }, pluginData: settingsFor(emu.url), echoConsole: false });
+	try {
+		await host.loadMainJs(join(ROOT, "main.js"), join(ROOT, "manifest.json"));
+		await host.standInApp.vault.create("Bench.md", "");
+		const { editor } = host.openNote("Bench.md");
+		const sdk = new AzureOpenAI({ endpoint: emu.url, apiKey: KEY, apiVersion: "2025-04-01-preview", deployment: "bench-o1", fetch: sameTransportFetch, maxRetries: 0, dangerouslyAllowBrowser: true });
+		const nativeSdk = new AzureOpenAI({ endpoint: emu.url, apiKey: KEY, apiVersion: "2025-04-01-preview", deployment: "bench-o1", maxRetries: 0, dangerouslyAllowBrowser: true });
+		const text = "we decide to ship on friday.";
+
+		const runPlugin = async () => {
+			editor.setValue(`# Note\n\n${text}\n`);
+			editor.setSelection(editor.offsetToPos(8), editor.offsetToPos(8 + text.length));
+			const t0 = performance.now();
+			const outcome = (await host.runCommand("run-prompt-on-selection")) as { ok: boolean; message: string };
+			const ms = performance.now() - t0;
+			if (!outcome.ok) throw new Error(`command failed: ${outcome.message}`);
+			return ms;
+		};
+		const runBare = async (client: AzureOpenAI) => {
+			const t0 = performance.now();
+			await client.chat.completions.create({ model: "bench-o1", messages: [{ role: "user", content: `Improve: ${text}` }], max_completion_tokens: 25_000 });
+			return performance.now() - t0;
+		};
+
+		say(`Request overhead: ${nRequests} interleaved requests each ...`);
+		for (let i = 0; i < 20; i++) {
+			await runPlugin();
+			await runBare(sdk);
+			await runBare(nativeSdk);
+		}
+		const pluginMs: number[] = [];
+		const bareMs: number[] = [];
+		const nativeMs: number[] = [];
+		for (let i = 0; i < nRequests; i++) {
+			pluginMs.push(await runPlugin());
+			bareMs.push(await runBare(sdk));
+			nativeMs.push(await runBare(nativeSdk));
+		}
+		say(`  plugin ${round(median(pluginMs))} ms, bare SDK (same transport) ${round(median(bareMs))} ms, bare SDK (Node fetch) ${round(median(nativeMs))} ms (medians)`);
+
+		const bigNote = async (bytes: number) => {
+			const doc = noteOfSize(bytes);
+			const from = doc.lastIndexOf("The onboarding", doc.length >> 1);
+			editor.setValue(doc);
+			editor.setSelection(editor.offsetToPos(from), editor.offsetToPos(from + PARAGRAPH.length - 2));
+			const h = monitorEventLoopDelay({ resolution: 1 });
+			h.enable();
+			const t0 = performance.now();
+			const outcome = (await host.runCommand("run-prompt-on-selection")) as { ok: boolean; message: string };
+			const ms = performance.now() - t0;
+			h.disable();
+			if (!outcome.ok) throw new Error(`command failed on a ${bytes}-byte note: ${outcome.message}`);
+			return { ms, maxBlockMs: h.max / 1e6 };
+		};
+		say("Big notes ...");
+		const mb1 = [await bigNote(1 << 20), await bigNote(1 << 20), await bigNote(1 << 20)];
+		const mb10 = [await bigNote(10 << 20), await bigNote(10 << 20), await bigNote(10 << 20)];
+		const note1 = median(mb1.map((x) => x.ms));
+		const note10 = median(mb10.map((x) => x.ms));
+		const maxBlock = Math.max(...mb10.map((x) => x.maxBlockMs));
+		say(`  1 MB: ${round(note1)} ms; 10 MB: ${round(note10)} ms; longest event-loop block on 10 MB: ${round(maxBlock)} ms`);
+
+		const result = {
+			main_js_bytes: mainBytes,
+			main_js_gzip_bytes: gzipBytes,
+			load_ms_median: round(loadMs),
+			load_ratio_to_floor: round(loadMs / floorMs),
+			request_overhead_ratio: round(median(pluginMs) / median(bareMs), 3),
+			note_1mb_ms: round(note1),
+			note_10mb_ms: round(note10),
+			max_block_ms: round(maxBlock),
+			peak_rss_mb: round(process.resourceUsage().maxRSS / 1024, 1),
+			floor_js_bytes: statSync(floorPath).size,
+			floor_load_ms_median: round(floorMs),
+			request_plugin_ms_median: round(median(pluginMs)),
+			request_bare_sdk_ms_median: round(median(bareMs)),
+			request_overhead_ratio_vs_node_fetch: round(median(pluginMs) / median(nativeMs), 3),
+		};
+		say(JSON.stringify(result));
+	} finally {
+		await host.dispose();
+		emu.stop();
+		rmSync(vaultDir, { recursive: true, force: true });
+	}
+}
+
+main().catch((e: unknown) => {
+	console.error(e instanceof Error ? e.stack : String(e));
+	process.exit(1);
+});
