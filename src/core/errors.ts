@@ -160,14 +160,21 @@ function explainHttp(f: Extract<Failure, { kind: "http" }>, dep: DeploymentConfi
 	return { title: `Azure rejected the request (HTTP ${f.status}): ${e.message || "no reason given"}`, detail: `Check the deployment's settings; the model family is set to ${familyLabel(dep)}.`, setting: "family" };
 }
 
-function explainNoAnswer(outcome: Extract<Failure, { kind: "no-answer" }>["outcome"]): Explanation {
+function explainNoAnswer(outcome: Extract<Failure, { kind: "no-answer" }>["outcome"], dep: DeploymentConfig | undefined): Explanation {
 	switch (outcome.kind) {
 		case "budget-exhausted": {
 			const c = outcome.completion;
-			const used = c.usage?.reasoningTokens ?? c.usage?.completionTokens ?? outcome.maxCompletionTokens;
+			// readUsage reports a missing count as 0: fall back to the completion tokens, then the budget.
+			const used = c.usage?.reasoningTokens || c.usage?.completionTokens || outcome.maxCompletionTokens;
 			const f = (n: number) => n.toLocaleString("en-US");
-			const suggest = Math.max(outcome.maxCompletionTokens * 4, 25_000);
-			return { title: `No answer: reasoning used ${f(used)} of the ${f(outcome.maxCompletionTokens)} tokens allowed, and none were left to write it.`, detail: `Raise max completion tokens (to about ${f(suggest)}), or lower the reasoning effort. Nothing was changed.`, setting: "maxCompletionTokens", fix: { label: `Use ${f(suggest)}`, patch: { maxCompletionTokens: suggest } } };
+			// Never suggest more than the family writes: validation would reject the fix.
+			const limit = dep && isFamilyId(dep.family) ? getFamily(dep.family).maxOutputTokens : Infinity;
+			const suggest = Math.min(Math.max(outcome.maxCompletionTokens * 4, 25_000), limit);
+			const title = `No answer: reasoning used ${f(used)} of the ${f(outcome.maxCompletionTokens)} tokens allowed, and none were left to write it.`;
+			if (suggest <= outcome.maxCompletionTokens) {
+				return { title, detail: `Max completion tokens is already at the most ${familyLabel(dep)} writes; lower the reasoning effort or ask a smaller question. Nothing was changed.`, setting: "maxCompletionTokens" };
+			}
+			return { title, detail: `Raise max completion tokens (to about ${f(suggest)}), or lower the reasoning effort. Nothing was changed.`, setting: "maxCompletionTokens", fix: { label: `Use ${f(suggest)}`, patch: { maxCompletionTokens: suggest } } };
 		}
 		case "output-filtered": {
 			const hits = outcome.completion.outputFiltered.map((h) => h.category.replace(/_/g, " "));
@@ -195,7 +202,7 @@ export function explainFailure(failure: Failure, dep?: DeploymentConfig): Explan
 		case "invalid-json":
 			return { title: `The endpoint answered HTTP ${failure.status} with something that is not JSON.`, detail: "A proxy or wrong endpoint may be in the way: check the endpoint. Nothing was changed.", setting: "endpoint" };
 		case "no-answer":
-			return explainNoAnswer(failure.outcome);
+			return explainNoAnswer(failure.outcome, dep);
 		case "invalid-deployment": {
 			const errors = failure.findings.filter((f) => f.severity === "error");
 			const first = errors[0];

@@ -1,0 +1,342 @@
+import fc from "fast-check";
+import { getFamily, type FamilyId, type ReasoningEffort } from "../../src/core/families";
+import { buildRequest, requestUrl, type BuiltRequest } from "../../src/core/request";
+import type { DeploymentConfig } from "../../src/core/settings";
+import { validateDeployment, type ReadyDeployment } from "../../src/core/validate";
+
+/** The facts (reference/azure-reasoning-api.md §1), independent of src/core/families.ts. */
+interface FamilyFacts {
+	roles: "none" | "developer" | "system";
+	temperature: "one" | "omit" | "user";
+	efforts: ReasoningEffort[];
+	styles: ("dated" | "v1")[];
+	minDated: string | null;
+	markdownPrefix: boolean;
+}
+
+const FACTS: Record<FamilyId, FamilyFacts> = {
+	"o1-preview": { roles: "none", temperature: "one", efforts: [], styles: ["dated", "v1"], minDated: "2024-12-01-preview", markdownPrefix: false },
+	"o1-mini": { roles: "none", temperature: "one", efforts: [], styles: ["dated", "v1"], minDated: "2024-12-01-preview", markdownPrefix: false },
+	o1: { roles: "developer", temperature: "omit", efforts: ["low", "medium", "high"], styles: ["dated", "v1"], minDated: "2024-12-01-preview", markdownPrefix: true },
+	"o3-mini": { roles: "developer", temperature: "omit", efforts: ["low", "medium", "high"], styles: ["dated", "v1"], minDated: "2024-12-01-preview", markdownPrefix: true },
+	o3: { roles: "developer", temperature: "omit", efforts: ["low", "medium", "high"], styles: ["dated", "v1"], minDated: "2025-04-01-preview", markdownPrefix: true },
+	"o4-mini": { roles: "developer", temperature: "omit", efforts: ["low", "medium", "high"], styles: ["dated", "v1"], minDated: "2025-04-01-preview", markdownPrefix: true },
+	"gpt-5": { roles: "developer", temperature: "omit", efforts: ["minimal", "low", "medium", "high"], styles: ["v1"], minDated: null, markdownPrefix: true },
+	chat: { roles: "system", temperature: "user", efforts: [], styles: ["dated", "v1"], minDated: "2024-12-01-preview", markdownPrefix: false },
+};
+const FAMILY_IDS = Object.keys(FACTS) as FamilyId[];
+
+const FORBIDDEN_KEYS = ["max_tokens", "stream", "stream_options", "top_p", "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "logit_bias", "parallel_tool_calls", "n", "stop"];
+const ALLOWED_KEYS = ["model", "messages", "max_completion_tokens", "temperature", "reasoning_effort"];
+
+const KNOWN_DATED = ["2024-10-21", "2024-12-01-preview", "2025-01-01-preview", "2025-02-01-preview", "2025-03-01-preview", "2025-04-01-preview"];
+/** The date part orders lexically; on the same date a preview is older than GA. */
+function datedAtLeast(version: string, min: string): boolean {
+	const d = (v: string) => `${v.slice(0, 10)}${v.endsWith("-preview") ? "0" : "1"}`;
+	return d(version) >= d(min);
+}
+
+const endpointArb = fc.constantFrom(
+	"https://my-res.openai.azure.com",
+	"https://my-res.cognitiveservices.azure.com/",
+	"https://my-res.services.ai.azure.com",
+	"https://gw.example.com/team/aoai",
+	"http://127.0.0.1:8080",
+);
+const deploymentArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+const futureDatedArb = fc
+	.record({ year: fc.integer({ min: 2025, max: 2030 }), month: fc.integer({ min: 5, max: 12 }), day: fc.integer({ min: 1, max: 28 }), preview: fc.boolean() })
+	.map(({ year, month, day, preview }) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}${preview ? "-preview" : ""}`);
+
+const textArb = fc.oneof(
+	fc.string({ unit: "binary", maxLength: 200 }),
+	fc.string({ unit: "grapheme", maxLength: 200 }),
+	fc.string({ maxLength: 200 }),
+	fc.constantFrom("", " ", "\n\n", "{{selection}}", "Summarize {{note}} titled {{title}}", "$& $1 $$", "---", "Formatting re-enabled"),
+	fc.tuple(fc.string(), fc.constantFrom("{{selection}}", "{{ note }}", "{{title}}"), fc.string({ unit: "binary" })).map((p) => p.join("")),
+);
+/** A long note: fixed bulk around generated parts. Not shrunk: shrinking thousands of characters takes minutes. */
+const LONG_NOTE = Array.from({ length: 120 }, (_, i) => `- item ${i}: **bold** \`code\` {{selection}} é 😀 中文 \u200b`).join("\n");
+const longTextArb = fc.noShrink(
+	fc
+		.tuple(fc.string({ unit: "binary", maxLength: 300, size: "medium" }), fc.integer({ min: 100, max: LONG_NOTE.length }), fc.string({ unit: "binary", maxLength: 300, size: "medium" }))
+		.map(([head, cut, tail]) => head + LONG_NOTE.slice(0, cut) + tail),
+);
+const promptArb = fc.oneof(textArb, longTextArb);
+const instructionsArb = fc.oneof(textArb, longTextArb, fc.constantFrom("", "   ", "\t\n", "Answer in French.", "  Be brief.  \n"));
+
+function configArb(family: FamilyId): fc.Arbitrary<DeploymentConfig> {
+	const facts = FACTS[family];
+	const limit = getFamily(family).maxOutputTokens;
+	const datedVersions = facts.minDated === null ? [] : KNOWN_DATED.filter((v) => datedAtLeast(v, facts.minDated!));
+	const style = fc.constantFrom(...facts.styles);
+	return fc
+		.record({
+			endpoint: endpointArb,
+			deployment: deploymentArb,
+			apiStyle: style,
+			apiVersion: datedVersions.length > 0 ? fc.oneof(fc.constantFrom(...datedVersions), futureDatedArb) : fc.constant(""),
+			maxCompletionTokens: fc.integer({ min: 1, max: limit }),
+			reasoningEffort: fc.constantFrom("" as const, ...facts.efforts),
+			instructions: instructionsArb,
+			markdown: fc.boolean(),
+			temperature: facts.temperature === "user" ? fc.double({ min: 0, max: 2, noNaN: true }) : fc.constant(1),
+		})
+		.map((r) => ({ id: "dep", displayName: "", family, secretName: "azure-key", ...r }));
+}
+
+function ready(cfg: DeploymentConfig): ReadyDeployment {
+	const r = validateDeployment(cfg, { secretAvailable: true });
+	const errors = r.findings.filter((f) => f.severity === "error");
+	if (errors.length > 0 || !r.ready) throw new Error(`generated an invalid deployment: ${JSON.stringify(errors)}`);
+	return r.ready;
+}
+
+function normalizedEndpoint(e: string): string {
+	return e.replace(/\/+$/, "");
+}
+
+/** The whole checklist, for one request. */
+function checkRequest(cfg: DeploymentConfig, prompt: string, built: BuiltRequest): void {
+	const facts = FACTS[cfg.family];
+	const { body, url } = built;
+	const keys = Object.keys(body);
+	const roles = body.messages.map((m) => m.role);
+	const instructions = cfg.instructions.trim();
+
+	// only known keys; nothing from the not-supported list; the JSON is what the object says
+	for (const k of keys) expect(ALLOWED_KEYS).toContain(k);
+	for (const k of FORBIDDEN_KEYS) expect(k in body).toBe(false);
+	expect(JSON.parse(JSON.stringify(body))).toEqual(body);
+	expect(keys.filter((k) => (body as unknown as Record<string, unknown>)[k] === undefined)).toEqual([]);
+
+	// max_completion_tokens, never max_tokens
+	expect(body.max_completion_tokens).toBe(cfg.maxCompletionTokens);
+	expect(body.model).toBe(cfg.deployment);
+
+	// roles: never both system and developer; one user message, last
+	expect(roles.includes("system") && roles.includes("developer")).toBe(false);
+	expect(roles.filter((r) => r === "user")).toHaveLength(1);
+	expect(roles[roles.length - 1]).toBe("user");
+	for (const m of body.messages) expect(typeof m.content).toBe("string");
+	const last = body.messages[body.messages.length - 1]!;
+
+	switch (facts.roles) {
+		case "none": {
+			// no system message, and no developer message either
+			expect(roles).toEqual(["user"]);
+			if (instructions === "") {
+				expect(last.content).toBe(prompt);
+			} else {
+				// folded in, marked as instructions, followed by the prompt byte for byte
+				expect(last.content.endsWith(prompt)).toBe(true);
+				const head = last.content.slice(0, last.content.length - prompt.length);
+				expect(head).toContain(instructions);
+				expect(head).toMatch(/^Instructions\b/);
+			}
+			break;
+		}
+		case "developer": {
+			expect(roles.every((r) => r === "developer" || r === "user")).toBe(true);
+			expect(last.content).toBe(prompt);
+			const dev = body.messages.filter((m) => m.role === "developer");
+			expect(dev.length).toBeLessThanOrEqual(1);
+			if (cfg.markdown) {
+				expect(dev).toHaveLength(1);
+				expect(dev[0]!.content.startsWith("Formatting re-enabled")).toBe(true);
+				expect(roles[0]).toBe("developer");
+			}
+			if (instructions !== "") {
+				expect(dev).toHaveLength(1);
+				expect(dev[0]!.content).toContain(instructions);
+			}
+			if (!cfg.markdown) {
+				if (instructions === "") expect(dev).toHaveLength(0);
+				else expect(dev[0]!.content).toBe(instructions);
+			}
+			break;
+		}
+		case "system": {
+			expect(roles.every((r) => r === "system" || r === "user")).toBe(true);
+			expect(last.content).toBe(prompt);
+			const sys = body.messages.filter((m) => m.role === "system");
+			if (instructions === "") expect(sys).toHaveLength(0);
+			else expect(sys).toEqual([{ role: "system", content: instructions }]);
+			break;
+		}
+	}
+	if (!facts.markdownPrefix) {
+		for (const m of body.messages) if (m.role !== "user") expect(m.content.startsWith("Formatting re-enabled")).toBe(instructions.startsWith("Formatting re-enabled"));
+	}
+
+	// temperature
+	if (facts.temperature === "one") expect(body.temperature).toBe(1);
+	if (facts.temperature === "omit") expect("temperature" in body).toBe(false);
+	if (facts.temperature === "user") expect(body.temperature).toBe(cfg.temperature);
+
+	// reasoning effort only where the family takes it
+	if (facts.efforts.length === 0 || cfg.reasoningEffort === "") expect("reasoning_effort" in body).toBe(false);
+	else expect(body.reasoning_effort).toBe(cfg.reasoningEffort);
+
+	// the URL
+	const u = new URL(url);
+	const base = normalizedEndpoint(cfg.endpoint);
+	expect(u.hash).toBe("");
+	if (cfg.apiStyle === "v1") {
+		expect(url).toBe(`${base}/openai/v1/chat/completions`);
+		expect(u.searchParams.has("api-version")).toBe(false);
+	} else {
+		expect(url).toBe(`${base}/openai/deployments/${cfg.deployment}/chat/completions?api-version=${cfg.apiVersion}`);
+		expect([...u.searchParams.keys()]).toEqual(["api-version"]);
+		const v = u.searchParams.get("api-version")!;
+		expect(datedAtLeast(v, "2024-12-01-preview")).toBe(true);
+		expect(datedAtLeast(v, facts.minDated!)).toBe(true);
+	}
+}
+
+describe("property: every request a valid deployment builds is one Azure accepts", () => {
+	test.each(FAMILY_IDS.map((f) => ({ name: f })))("$name", ({ name }) => {
+		fc.assert(
+			fc.property(configArb(name), promptArb, (cfg, prompt) => {
+				checkRequest(cfg, prompt, buildRequest(ready(cfg), prompt));
+			}),
+			{ numRuns: 400 },
+		);
+	});
+});
+
+describe("checklist examples", () => {
+	const O1_PREVIEW: DeploymentConfig = {
+		id: "dep",
+		displayName: "",
+		endpoint: "https://your-resource.openai.azure.com/",
+		apiStyle: "dated",
+		apiVersion: "2024-12-01-preview",
+		deployment: "your-o1-preview-deployment",
+		family: "o1-preview",
+		secretName: "azure-key",
+		maxCompletionTokens: 500,
+		reasoningEffort: "",
+		instructions: "",
+		markdown: true,
+		temperature: 1,
+	};
+
+	test("the requirement sheet's own example call", () => {
+		const built = buildRequest(ready(O1_PREVIEW), "Your prompt here");
+		expect(built).toEqual({
+			url: "https://your-resource.openai.azure.com/openai/deployments/your-o1-preview-deployment/chat/completions?api-version=2024-12-01-preview",
+			body: { model: "your-o1-preview-deployment", messages: [{ role: "user", content: "Your prompt here" }], temperature: 1, max_completion_tokens: 500 },
+		});
+	});
+
+	test("golden: o1-preview with instructions", () => {
+		const built = buildRequest(ready({ ...O1_PREVIEW, maxCompletionTokens: 16_000, instructions: "  Answer in French.\n" }), "What is a monad?");
+		expect(built.body).toEqual({
+			model: "your-o1-preview-deployment",
+			messages: [{ role: "user", content: "Instructions (follow them in your answer):\nAnswer in French.\n\n---\n\nWhat is a monad?" }],
+			max_completion_tokens: 16_000,
+			temperature: 1,
+		});
+	});
+
+	test("golden: o1 with Markdown, instructions and effort", () => {
+		const cfg: DeploymentConfig = { ...O1_PREVIEW, family: "o1", deployment: "o1-prod", endpoint: "https://r.cognitiveservices.azure.com", maxCompletionTokens: 25_000, reasoningEffort: "high", instructions: "Be concise.", markdown: true };
+		const built = buildRequest(ready(cfg), "Explain CRDTs.");
+		expect(built).toEqual({
+			url: "https://r.cognitiveservices.azure.com/openai/deployments/o1-prod/chat/completions?api-version=2024-12-01-preview",
+			body: {
+				model: "o1-prod",
+				messages: [
+					{ role: "developer", content: "Formatting re-enabled\n\nBe concise." },
+					{ role: "user", content: "Explain CRDTs." },
+				],
+				max_completion_tokens: 25_000,
+				reasoning_effort: "high",
+			},
+		});
+	});
+
+	test("golden: o1 with Markdown and no instructions still re-enables formatting", () => {
+		const cfg: DeploymentConfig = { ...O1_PREVIEW, family: "o1", deployment: "o1", maxCompletionTokens: 25_000 };
+		expect(buildRequest(ready(cfg), "Hi").body.messages).toEqual([
+			{ role: "developer", content: "Formatting re-enabled" },
+			{ role: "user", content: "Hi" },
+		]);
+	});
+
+	test("golden: chat model with temperature 0.3", () => {
+		const cfg: DeploymentConfig = { ...O1_PREVIEW, family: "chat", deployment: "gpt-4o", apiStyle: "v1", maxCompletionTokens: 4_000, temperature: 0.3, instructions: "You are terse.", markdown: true };
+		expect(buildRequest(ready(cfg), "Hello")).toEqual({
+			url: "https://your-resource.openai.azure.com/openai/v1/chat/completions",
+			body: {
+				model: "gpt-4o",
+				messages: [
+					{ role: "system", content: "You are terse." },
+					{ role: "user", content: "Hello" },
+				],
+				max_completion_tokens: 4_000,
+				temperature: 0.3,
+			},
+		});
+	});
+
+	test("golden: gpt-5 on v1 with minimal effort, Markdown off", () => {
+		const cfg: DeploymentConfig = { ...O1_PREVIEW, family: "gpt-5", deployment: "gpt-5", apiStyle: "v1", apiVersion: "", maxCompletionTokens: 25_000, reasoningEffort: "minimal", markdown: false };
+		expect(buildRequest(ready(cfg), "Hi")).toEqual({
+			url: "https://your-resource.openai.azure.com/openai/v1/chat/completions",
+			body: { model: "gpt-5", messages: [{ role: "user", content: "Hi" }], max_completion_tokens: 25_000, reasoning_effort: "minimal" },
+		});
+	});
+
+	test("a note that looks like a template is sent as it is", () => {
+		const body = buildRequest(ready(O1_PREVIEW), "{{selection}} {{title}} $&").body;
+		expect(body.messages[0]!.content).toBe("{{selection}} {{title}} $&");
+	});
+});
+
+describe("defence in depth: a hand-built ReadyDeployment cannot smuggle in what a family rejects", () => {
+	function handBuilt(family: FamilyId, over: Partial<ReadyDeployment> = {}): ReadyDeployment {
+		return {
+			id: "dep",
+			displayName: "x",
+			family: getFamily(family),
+			apiStyle: "dated",
+			apiVersion: "2025-04-01-preview",
+			endpoint: "https://r.openai.azure.com",
+			deployment: "d",
+			secretName: "s",
+			maxCompletionTokens: 1000,
+			reasoningEffort: null,
+			instructions: "",
+			markdown: false,
+			temperature: null,
+			...over,
+		};
+	}
+
+	test.each([
+		{ name: "effort on o1-preview", input: handBuilt("o1-preview", { reasoningEffort: "high" }) },
+		{ name: "effort on o1-mini", input: handBuilt("o1-mini", { reasoningEffort: "low" }) },
+		{ name: "effort on chat", input: handBuilt("chat", { reasoningEffort: "low", temperature: 0.5 }) },
+		{ name: "minimal on o1", input: handBuilt("o1", { reasoningEffort: "minimal" }) },
+	])("$name: no reasoning_effort", ({ input }) => {
+		expect("reasoning_effort" in buildRequest(input, "p").body).toBe(false);
+	});
+
+	test.each([
+		{ name: "o1", family: "o1" as const },
+		{ name: "o3-mini", family: "o3-mini" as const },
+		{ name: "gpt-5", family: "gpt-5" as const },
+	])("$name: a temperature on the deployment is not sent", ({ family }) => {
+		expect("temperature" in buildRequest(handBuilt(family, { temperature: 0.7 }), "p").body).toBe(false);
+	});
+
+	test("o1-preview sends temperature 1 even if the deployment says otherwise", () => {
+		expect(buildRequest(handBuilt("o1-preview", { temperature: 0.2 }), "p").body.temperature).toBe(1);
+	});
+
+	test("the deployment name is escaped in the dated path", () => {
+		expect(requestUrl(handBuilt("o1", { deployment: "a b/c" }))).toBe("https://r.openai.azure.com/openai/deployments/a%20b%2Fc/chat/completions?api-version=2025-04-01-preview");
+	});
+});
