@@ -131,3 +131,40 @@ export class Setting {
 		return this;
 	}
 }
+
+/** Obsidian's secret picker, as a shell: keeps the value, draws nothing. The jsdom tests use settingUi.ts's. */
+export class SecretComponent {
+	disabled = false;
+	private value = "";
+	private changeCallback: ((value: string) => unknown) | null = null;
+
+	constructor(
+		readonly app: App,
+		readonly containerEl: FakeElement,
+	) {}
+	setValue(value: string): this {
+		this.value = value;
+		return this;
+	}
+	onChange(cb: (value: string) => unknown): this {
+		this.changeCallback = cb;
+		return this;
+	}
+	setDisabled(disabled: boolean): this {
+		this.disabled = disabled;
+		return this;
+	}
+	then(cb: (component: this) => unknown): this {
+		cb(this);
+		return this;
+	}
+	/** Stand-in only: the value last set or chosen. */
+	getValue(): string {
+		return this.value;
+	}
+	/** Stand-in only: the user picks a secret by name. */
+	choose(name: string): void {
+		this.value = name;
+		this.changeCallback?.(name);
+	}
+}

@@ -1,0 +1,219 @@
+/**
+ * The deployment editor's fields, one function per section. Each field registers its row (where
+ * its findings go, and what takes the focus) with the editor; typing is saved and validated by
+ * the editor after a pause, a choice at once. What a field offers comes from the family table.
+ */
+import { SecretComponent, Setting, type App } from "obsidian";
+import { KNOWN_DATED_VERSIONS } from "../../core/apiVersion";
+import { parseEndpoint } from "../../core/endpoint";
+import { FAMILIES, isFamilyId, type ModelFamily, type ReasoningEffort } from "../../core/families";
+import type { DeploymentConfig } from "../../core/settings";
+import type { Field } from "../../core/validate";
+
+/** What the fields need from the editor. */
+export interface FieldEditor {
+	readonly app: App;
+	readonly cfg: DeploymentConfig;
+	/** Whether the api-version is shown as free text rather than picked from the list. */
+	customVersion: boolean;
+	/** Registers a field's row: its findings go under `setting`'s description; `focusEl` takes the focus. */
+	register(field: Field, setting: Setting, focusEl: HTMLElement | null): void;
+	/** The user typed: save and validate after a pause. */
+	typed(): void;
+	/** The user chose: save now, and draw the editor again (what is shown may depend on it). */
+	chosen(field: Field): void;
+	/** The user pasted a full target URI into the endpoint: take its parts. */
+	pastedUri(patch: Partial<DeploymentConfig>, note: string): void;
+}
+
+const CUSTOM = "custom";
+const EFFORT_LABELS: Record<ReasoningEffort, string> = { minimal: "Minimal", low: "Low", medium: "Medium", high: "High" };
+
+/** A number when the text is one as typed, else the text itself (never lose what was typed). */
+function asTyped(value: string, pattern: RegExp): number | string {
+	return pattern.test(value.trim()) ? Number(value.trim()) : value;
+}
+
+function describePaste(patch: Partial<DeploymentConfig>): string {
+	const parts: string[] = [];
+	if (patch.deployment) parts.push(`deployment ${patch.deployment}`);
+	if (patch.apiStyle) parts.push(patch.apiStyle === "v1" ? "the v1 API" : "the dated API");
+	if (patch.apiVersion) parts.push(`api-version ${patch.apiVersion}`);
+	return `The endpoint is ${patch.endpoint ?? ""}; filled in from the pasted address: ${parts.length > 0 ? parts.join(", ") : "nothing else"}.`;
+}
+
+/** Reads a pasted full target URI; undefined when the text is a plain endpoint (or no address). */
+export function uriPatch(text: string): Partial<DeploymentConfig> | undefined {
+	const parsed = parseEndpoint(text);
+	if (typeof parsed === "string" || !parsed.hadExtra) return undefined;
+	return { endpoint: parsed.base, ...parsed.fromUri };
+}
+
+export function connectionFields(el: HTMLElement, ed: FieldEditor, family: ModelFamily | undefined): void {
+	const cfg = ed.cfg;
+	const name = new Setting(el).setName("Display name").setDesc("What menus and messages call this deployment.");
+	name.addText((t) => {
+		t.setPlaceholder(cfg.deployment || "My o1").setValue(cfg.displayName).onChange((v) => {
+			cfg.displayName = v;
+			ed.typed();
+		});
+		ed.register("displayName", name, t.inputEl);
+	});
+
+	const endpoint = new Setting(el)
+		.setName("Endpoint")
+		.setDesc("The resource's address, shown beside its keys in the portal. Pasting a request's full target URL instead fills in the deployment name, the API style and the API version too.");
+	endpoint.addText((t) => {
+		t.setPlaceholder("https://my-resource.openai.azure.com").setValue(cfg.endpoint).onChange((v) => {
+			cfg.endpoint = v;
+			ed.typed();
+		});
+		t.inputEl.addEventListener("paste", (ev: ClipboardEvent) => {
+			const patch = uriPatch(ev.clipboardData?.getData("text/plain") ?? "");
+			if (!patch) return;
+			ev.preventDefault();
+			ed.pastedUri(patch, describePaste(patch));
+		});
+		ed.register("endpoint", endpoint, t.inputEl);
+	});
+
+	const style = new Setting(el).setName("API style").setDesc("The dated API names an API version in each request; the v1 API names none.");
+	style.addDropdown((d) => {
+		d.addOption("dated", "Dated, with an API version").addOption("v1", "Versionless (v1)").setValue(cfg.apiStyle).onChange((v) => {
+			cfg.apiStyle = v === "v1" ? "v1" : "dated";
+			ed.chosen("apiStyle");
+		});
+		ed.register("apiStyle", style, d.selectEl);
+	});
+
+	if (cfg.apiStyle === "dated") {
+		const min = family?.minApiVersion;
+		const version = new Setting(el).setName("API version").setDesc(family && min ? `The newest first; ${family.label} needs ${min} or newer.` : "The newest first.");
+		version.addDropdown((d) => {
+			for (const v of KNOWN_DATED_VERSIONS) d.addOption(v, v);
+			d.addOption(CUSTOM, "Other version…");
+			d.setValue(ed.customVersion ? CUSTOM : cfg.apiVersion).onChange((v) => {
+				ed.customVersion = v === CUSTOM;
+				if (v !== CUSTOM) cfg.apiVersion = v;
+				ed.chosen("apiVersion");
+			});
+			ed.register("apiVersion", version, d.selectEl);
+		});
+		if (ed.customVersion) {
+			version.addText((t) => {
+				t.setPlaceholder("2024-12-01-preview").setValue(cfg.apiVersion).onChange((v) => {
+					cfg.apiVersion = v;
+					ed.typed();
+				});
+				t.inputEl.setAttr("aria-label", "Other API version");
+				ed.register("apiVersion", version, t.inputEl);
+			});
+		}
+	}
+
+	const deployment = new Setting(el).setName("Deployment name").setDesc("The name the deployment was given when it was created, as the portal's list of deployments shows it; not the model's name.");
+	deployment.addText((t) => {
+		t.setValue(cfg.deployment).onChange((v) => {
+			cfg.deployment = v;
+			ed.typed();
+		});
+		ed.register("deployment", deployment, t.inputEl);
+	});
+
+	const key = new Setting(el).setName("Key").setDesc("The secret that holds the resource's key, in Obsidian's secret storage on this device. The settings file keeps only the secret's name.");
+	key.addComponent((controlEl) => {
+		const secret = new SecretComponent(ed.app, controlEl).setValue(cfg.secretName).onChange((v) => {
+			cfg.secretName = v;
+			ed.chosen("secretName");
+		});
+		ed.register("secretName", key, controlEl.querySelector<HTMLElement>("select, input, button"));
+		return secret;
+	});
+}
+
+export function modelFields(el: HTMLElement, ed: FieldEditor, family: ModelFamily | undefined): void {
+	const cfg = ed.cfg;
+	const familyRow = new Setting(el)
+		.setName("Model family")
+		.setDesc(family ? `What this deployment really runs (the test below tells). ${family.summary}` : "What this deployment really runs (the test below tells).");
+	familyRow.addDropdown((d) => {
+		for (const f of FAMILIES) d.addOption(f.id, f.label);
+		d.setValue(cfg.family).onChange((v) => {
+			if (isFamilyId(v)) cfg.family = v;
+			ed.chosen("family");
+		});
+		ed.register("family", familyRow, d.selectEl);
+	});
+	if (!family) return;
+
+	const tokens = new Setting(el)
+		.setName("Max completion tokens")
+		.setDesc(`The budget for reasoning and the answer together. ${family.label} writes at most ${family.maxOutputTokens.toLocaleString("en-US")}.`);
+	tokens.addText((t) => {
+		t.setPlaceholder(String(family.defaultMaxCompletionTokens)).setValue(String(cfg.maxCompletionTokens)).onChange((v) => {
+			cfg.maxCompletionTokens = asTyped(v, /^\d+$/);
+			ed.typed();
+		});
+		t.inputEl.setAttr("inputmode", "numeric");
+		ed.register("maxCompletionTokens", tokens, t.inputEl);
+	});
+
+	if (family.reasoningEfforts.length > 0) {
+		const effort = new Setting(el).setName("Reasoning effort").setDesc("How hard the model thinks: higher is slower and uses more tokens.");
+		effort.addDropdown((d) => {
+			d.addOption("", "Azure's default (not sent)");
+			for (const e of family.reasoningEfforts) d.addOption(e, EFFORT_LABELS[e]);
+			d.setValue(cfg.reasoningEffort).onChange((v) => {
+				cfg.reasoningEffort = family.reasoningEfforts.find((e) => e === v) ?? "";
+				ed.chosen("reasoningEffort");
+			});
+			ed.register("reasoningEffort", effort, d.selectEl);
+		});
+	}
+
+	const where =
+		family.instructionsRole === "developer"
+			? "Sent as the developer message."
+			: family.instructionsRole === "system"
+				? "Sent as the system message."
+				: `${family.label} takes no developer or system message: they are put at the top of your message, marked as instructions.`;
+	const instructions = new Setting(el).setName("Instructions").setDesc(`What the model should always do, for example "Answer in French." ${where}`);
+	instructions.addTextArea((t) => {
+		t.setValue(cfg.instructions).onChange((v) => {
+			cfg.instructions = v;
+			ed.typed();
+		});
+		ed.register("instructions", instructions, t.inputEl);
+	});
+
+	if (family.formattingPrefix) {
+		const markdown = new Setting(el)
+			.setName("Markdown output")
+			.setDesc(`${family.label} avoids Markdown unless asked: this starts the developer message with "Formatting re-enabled". Notes are Markdown.`);
+		markdown.addToggle((t) => {
+			t.setValue(cfg.markdown).onChange((v) => {
+				cfg.markdown = v;
+				ed.chosen("markdown");
+			});
+			ed.register("markdown", markdown, t.toggleEl.querySelector("input"));
+		});
+	}
+
+	const rule = family.temperature;
+	const temp = new Setting(el).setName("Temperature");
+	if (rule.kind === "user") {
+		temp.setDesc(`Randomness of the answer, ${rule.min} to ${rule.max}.`).addText((t) => {
+			t.setPlaceholder(String(rule.default)).setValue(String(cfg.temperature)).onChange((v) => {
+				cfg.temperature = asTyped(v, /^\d+(\.\d+)?$/);
+				ed.typed();
+			});
+			t.inputEl.setAttr("inputmode", "decimal");
+			ed.register("temperature", temp, t.inputEl);
+		});
+	} else {
+		const fixed = rule.kind === "send-one";
+		temp.setDesc(fixed ? `Fixed at 1: ${family.label} accepts no other value, so the plugin always sends 1.` : `Not sent: ${family.label} rejects the temperature parameter.`);
+		temp.controlEl.createSpan({ cls: "azure-reasoning-fixed-value", text: fixed ? "1" : "Not sent" });
+		ed.register("temperature", temp, null);
+	}
+}

@@ -1,0 +1,117 @@
+/**
+ * The deployments on the tab's first page: each with its display name, family, endpoint host and
+ * whether it is ready (or how many problems it has); add, edit, duplicate, remove (after a
+ * confirmation in place) and choose the default.
+ */
+import { Setting } from "obsidian";
+import { parseEndpoint } from "../../core/endpoint";
+import { getFamily, isFamilyId } from "../../core/families";
+import { newDeployment, type DeploymentConfig } from "../../core/settings";
+import { validateDeployment } from "../../core/validate";
+import { deploymentTitle, statusText } from "./deploymentEditor";
+import { freshId, type SettingsHost } from "./host";
+
+export interface ListState {
+	/** The deployment whose removal waits for a confirmation. */
+	confirmingRemoval: string | null;
+}
+
+function hostOf(endpoint: string): string {
+	const parsed = parseEndpoint(endpoint);
+	return typeof parsed === "string" ? "no endpoint" : parsed.host;
+}
+
+function describe(host: SettingsHost, d: DeploymentConfig): string {
+	const family = isFamilyId(d.family) ? getFamily(d.family).label : "no model family";
+	const name = d.secretName.trim();
+	const result = validateDeployment(d, name === "" ? {} : { secretAvailable: Boolean(host.readSecret(name)) });
+	return `${family} · ${hostOf(d.endpoint)} · ${statusText(result)}`;
+}
+
+export function removeDeployment(host: SettingsHost, id: string): void {
+	const s = host.settings;
+	s.deployments = s.deployments.filter((d) => d.id !== id);
+	if (s.defaultDeploymentId === id) s.defaultDeploymentId = s.deployments[0]?.id ?? null;
+	for (const t of s.templates) if (t.deploymentId === id) t.deploymentId = null;
+}
+
+export function renderDeploymentList(el: HTMLElement, host: SettingsHost, state: ListState, redraw: (focus?: string) => void): void {
+	const s = host.settings;
+	new Setting(el)
+		.setName("Deployments")
+		.setDesc(s.deployments.length === 0 ? "No deployment yet. Add one: its endpoint, deployment name, model family and key." : "Commands use the default deployment unless a prompt template names another.")
+		.addButton((b) =>
+			b
+				.setButtonText("Add deployment")
+				.setCta()
+				.onClick(() => {
+					const d = newDeployment(freshId("deployment", s.deployments));
+					s.deployments.push(d);
+					s.defaultDeploymentId ??= d.id;
+					void host.save();
+					host.go({ kind: "deployment", id: d.id, focus: "endpoint" });
+				}),
+		);
+
+	const active = s.deployments.find((d) => d.id === s.defaultDeploymentId) ?? s.deployments[0];
+	s.deployments.forEach((d, i) => {
+		const title = deploymentTitle(d);
+		const row = new Setting(el).setClass("azure-reasoning-deployment").setName(d === active ? `${title} (default)` : title);
+		if (state.confirmingRemoval === d.id) {
+			row.setDesc(`Remove "${title}"? Its settings are deleted; its key stays in secret storage.`)
+				.addButton((b) =>
+					b
+						.setButtonText("Remove")
+						.onClick(() => {
+							state.confirmingRemoval = null;
+							removeDeployment(host, d.id);
+							void host.save();
+							redraw();
+						})
+						.then((c) => c.buttonEl.addClass("mod-warning")),
+				)
+				.addButton((b) => {
+					b.setButtonText("Cancel").onClick(() => {
+						state.confirmingRemoval = null;
+						redraw(`edit:${d.id}`);
+					});
+					b.buttonEl.setAttr("data-focus", `cancel:${d.id}`);
+				});
+			return;
+		}
+		row.setDesc(describe(host, d))
+			.addButton((b) => {
+				b.setButtonText("Edit").onClick(() => host.go({ kind: "deployment", id: d.id }));
+				b.buttonEl.setAttr("data-focus", `edit:${d.id}`);
+			})
+			.addButton((b) =>
+				b
+					.setButtonText("Duplicate")
+					.setTooltip(`Add a copy of ${title}`)
+					.onClick(() => {
+						const copy: DeploymentConfig = { ...d, id: freshId("deployment", s.deployments), displayName: `${title} (copy)` };
+						s.deployments.splice(i + 1, 0, copy);
+						void host.save();
+						redraw(`edit:${copy.id}`);
+					}),
+			);
+		if (d !== active) {
+			row.addButton((b) =>
+				b.setButtonText("Make default").onClick(() => {
+					s.defaultDeploymentId = d.id;
+					void host.save();
+					redraw(`edit:${d.id}`);
+				}),
+			);
+		}
+		row.addButton((b) =>
+			b
+				.setButtonText("Remove")
+				.setTooltip(`Remove ${title}`)
+				.onClick(() => {
+					state.confirmingRemoval = d.id;
+					redraw(`cancel:${d.id}`);
+				}),
+		);
+	});
+}

@@ -1,0 +1,178 @@
+/**
+ * "Test deployment": one small compliant request through exactly the path commands take
+ * (runPrompt: validation, the request builder, the client over requestUrl), then what answered:
+ * the latency, the real model (the response's `model`), the reasoning tokens, and whether the
+ * declared family fits that model, with a one-click switch when it does not. Failures get the
+ * commands' own explanations.
+ */
+import { Setting } from "obsidian";
+import { runPrompt } from "../../azure/runPrompt";
+import type { RequestUrlFn } from "../../azure/transport";
+import type { Explanation } from "../../core/errors";
+import { familyOfModel, getFamily, isFamilyId, type FamilyId } from "../../core/families";
+import type { DeploymentConfig } from "../../core/settings";
+import { validateDeployment, type Field, type Fix } from "../../core/validate";
+import { showFindings, type ShownFinding } from "./findings";
+
+export const TEST_PROMPT = "Reply with OK.";
+/** Reasoning counts against the budget: a test with a tiny one would fail for that alone. */
+export const MIN_TEST_BUDGET = 2_000;
+
+export type TestReport =
+	| { ok: true; latencyMs: number; model: string; reasoningTokens: number | null; answer: string; actualFamily: FamilyId | null }
+	| { ok: false; explanation: Explanation; sent: boolean };
+
+export interface TestInput {
+	config: DeploymentConfig;
+	apiKey: string | null;
+	timeoutMs: number;
+	maxRetries: number;
+	requestUrl: RequestUrlFn;
+}
+
+/** Sends the test request. Never throws; the key never appears in what it returns. */
+export async function testDeployment(input: TestInput): Promise<TestReport> {
+	const { ready } = validateDeployment(input.config, { secretAvailable: input.apiKey !== null && input.apiKey !== "" });
+	// The deployment's own budget, but never so small that reasoning alone could use it up.
+	const budget = ready ? Math.min(ready.family.maxOutputTokens, Math.max(ready.maxCompletionTokens, MIN_TEST_BUDGET)) : input.config.maxCompletionTokens;
+	const result = await runPrompt({
+		config: { ...input.config, maxCompletionTokens: budget },
+		apiKey: input.apiKey,
+		prompt: TEST_PROMPT,
+		timeoutMs: input.timeoutMs,
+		maxRetries: input.maxRetries,
+		requestUrl: input.requestUrl,
+	});
+	if (!result.ok) return { ok: false, explanation: result.explanation, sent: result.sent };
+	const c = result.completion;
+	return {
+		ok: true,
+		latencyMs: result.elapsedMs,
+		model: c.model,
+		reasoningTokens: c.usage ? c.usage.reasoningTokens : null,
+		answer: c.text,
+		actualFamily: familyOfModel(c.model)?.id ?? null,
+	};
+}
+
+/** What the report says, as findings (the same look as the fields' findings). */
+export type ReportFinding = ShownFinding & { fix?: Fix; field?: Field };
+
+export function describeReport(report: TestReport, declared: DeploymentConfig["family"]): { summary: string; findings: ReportFinding[] } {
+	if (!report.ok) {
+		const e = report.explanation;
+		return {
+			summary: report.sent ? "The test request failed." : "Nothing was sent.",
+			findings: [{ severity: "error", message: `${e.title} ${e.detail}`, ...(e.fix ? { fix: e.fix } : {}), ...(e.setting ? { field: e.setting } : {}) }],
+		};
+	}
+	const seconds = (report.latencyMs / 1000).toFixed(1);
+	const reasoning = report.reasoningTokens === null ? "it did not report reasoning tokens" : `${report.reasoningTokens.toLocaleString("en-US")} reasoning tokens`;
+	const answer = report.answer.length > 80 ? `${report.answer.slice(0, 80)}…` : report.answer;
+	const summary = `Answered in ${seconds} s by ${report.model || "an unnamed model"}, with ${reasoning}. It said: ${answer}`;
+	const declaredLabel = isFamilyId(declared) ? getFamily(declared).label : "not chosen";
+	if (report.actualFamily === null) {
+		return { summary, findings: [{ severity: "warning", message: `The plugin does not know the model ${report.model || "(none named)"}: check that the model family (${declaredLabel}) follows its rules.` }] };
+	}
+	if (report.actualFamily !== declared) {
+		const actual = getFamily(report.actualFamily);
+		return {
+			summary,
+			findings: [
+				{
+					severity: "warning",
+					message: `This deployment runs ${actual.label}, but its model family is set to ${declaredLabel}: requests follow the wrong family's rules.`,
+					fix: { label: `Use ${actual.label}`, patch: { family: actual.id } },
+					field: "family",
+				},
+			],
+		};
+	}
+	return { summary, findings: [{ severity: "info", message: `That is the model family chosen (${declaredLabel}).` }] };
+}
+
+export interface TestPanelHost {
+	config(): DeploymentConfig;
+	readSecret(name: string): string | null;
+	timeoutMs(): number;
+	maxRetries(): number;
+	readonly requestUrl: RequestUrlFn;
+	/** Before sending: save what was typed. */
+	flush(): void;
+	/** A fix from the report (switch the family, or an explanation's fix): apply, save, draw again. */
+	applyFix(fix: Fix, field: Field): void;
+}
+
+/** The button and its result; keeps the last result across redraws of the editor. */
+export class TestPanel {
+	private running = false;
+	private last: TestReport | null = null;
+	private resultEl: HTMLElement | null = null;
+	private button: HTMLButtonElement | null = null;
+
+	constructor(private readonly host: TestPanelHost) {}
+
+	render(el: HTMLElement): void {
+		const row = new Setting(el)
+			.setName("Test deployment")
+			.setDesc(`Sends one short request ("${TEST_PROMPT}") the way commands do, and shows which model answered.`)
+			.addButton((b) => {
+				this.button = b.buttonEl;
+				b.setButtonText(this.running ? "Testing…" : "Test deployment")
+					.setDisabled(this.running)
+					.onClick(() => void this.run());
+			});
+		this.resultEl = row.infoEl.createDiv({ cls: "azure-reasoning-test-result", attr: { "aria-live": "polite" } });
+		this.showResult();
+	}
+
+	async run(): Promise<void> {
+		if (this.running) return;
+		this.host.flush();
+		this.running = true;
+		this.last = null;
+		this.setButton();
+		this.showResult();
+		const cfg = this.host.config();
+		const name = cfg.secretName.trim();
+		try {
+			this.last = await testDeployment({
+				config: cfg,
+				apiKey: name === "" ? null : this.host.readSecret(name),
+				timeoutMs: this.host.timeoutMs(),
+				maxRetries: this.host.maxRetries(),
+				requestUrl: this.host.requestUrl,
+			});
+		} finally {
+			this.running = false;
+			this.setButton();
+			this.showResult();
+		}
+	}
+
+	private setButton(): void {
+		if (!this.button) return;
+		this.button.disabled = this.running;
+		this.button.setText(this.running ? "Testing…" : "Test deployment");
+	}
+
+	private showResult(): void {
+		const el = this.resultEl;
+		if (!el) return;
+		el.empty();
+		if (this.running) {
+			el.createDiv({ cls: "azure-reasoning-test-summary", text: "Waiting for the answer; reasoning models can take a while." });
+			return;
+		}
+		if (!this.last) return;
+		const { summary, findings } = describeReport(this.last, this.host.config().family);
+		el.createDiv({ cls: "azure-reasoning-test-summary", text: summary });
+		const list = el.createDiv("azure-reasoning-findings");
+		showFindings(list, findings, (f) => {
+			if (!f.fix) return;
+			// A failure's fix makes its report obsolete; a family switch keeps it (it then matches).
+			if (this.last && !this.last.ok) this.last = null;
+			this.host.applyFix(f.fix, f.field ?? "family");
+		});
+	}
+}

@@ -1,0 +1,134 @@
+/**
+ * The settings tab. Its first page lists the deployments, then the general settings and the
+ * prompt templates; a deployment or a template opens on a page of its own. No heading at the
+ * top (Obsidian's rule); sections get `setHeading()`.
+ */
+import { Notice, PluginSettingTab, requestUrl, Setting, type App } from "obsidian";
+import type { RequestUrlFn } from "../azure/transport";
+import type { PluginSettings } from "../core/settings";
+import type AzureReasoningPlugin from "../main";
+import { DeploymentEditor } from "./settings/deploymentEditor";
+import { renderDeploymentList, type ListState } from "./settings/deploymentList";
+import { renderGeneralSettings } from "./settings/generalSettings";
+import type { LoadReport, SettingsHost, SettingsPage } from "./settings/host";
+import { renderTemplateEditor, renderTemplateList } from "./settings/templates";
+
+const obsidianRequestUrl: RequestUrlFn = (param) => requestUrl(param);
+
+export class AzureReasoningSettingTab extends PluginSettingTab {
+	/** The page shown by the next display(). */
+	page: SettingsPage = { kind: "overview" };
+	private leaving: (() => void)[] = [];
+	private readonly list: ListState = { confirmingRemoval: null };
+	private readonly host: SettingsHost;
+
+	constructor(
+		app: App,
+		private readonly owner: AzureReasoningPlugin,
+	) {
+		super(app, owner);
+		this.host = {
+			app,
+			get settings(): PluginSettings {
+				return owner.settings;
+			},
+			save: () =>
+				owner.saveSettings().catch((e: unknown) => {
+					new Notice(`Azure Reasoning could not save its settings: ${e instanceof Error ? e.message : String(e)}`);
+				}),
+			go: (page) => this.show(page),
+			onLeave: (flush) => {
+				this.leaving.push(flush);
+			},
+			readSecret: (name) => {
+				try {
+					return app.secretStorage.getSecret(name);
+				} catch {
+					return null;
+				}
+			},
+			requestUrl: obsidianRequestUrl,
+			get loadReport(): LoadReport | null {
+				return owner.loadReport;
+			},
+			dismissLoadReport: () => {
+				owner.loadReport = null;
+			},
+		};
+	}
+
+	/** Shows `page` (saving what the current page has pending first). */
+	show(page: SettingsPage): void {
+		this.page = page;
+		this.render();
+	}
+
+	display(): void {
+		this.render();
+	}
+
+	private render(): void {
+		this.leave();
+		const el = this.containerEl;
+		el.empty();
+		el.addClass("azure-reasoning-settings");
+		const page = this.page;
+		if (page.kind === "deployment") {
+			const cfg = this.owner.settings.deployments.find((d) => d.id === page.id);
+			if (cfg) {
+				new DeploymentEditor(this.host, el, cfg).render(page.focus);
+				return;
+			}
+		} else if (page.kind === "template") {
+			const t = this.owner.settings.templates.find((x) => x.id === page.id);
+			if (t) {
+				renderTemplateEditor(el, this.host, t);
+				return;
+			}
+		}
+		this.page = { kind: "overview" };
+		this.renderOverview();
+	}
+
+	hide(): void {
+		this.leave();
+		this.list.confirmingRemoval = null;
+		super.hide();
+	}
+
+	/** Runs the pending work of the page being left (typing not yet saved). */
+	private leave(): void {
+		for (const flush of this.leaving.splice(0)) flush();
+	}
+
+	private renderOverview(focus?: string): void {
+		const el = this.containerEl;
+		const redraw = (next?: string) => {
+			this.leave();
+			el.empty();
+			this.renderOverview(next);
+		};
+		this.renderLoadReport(el, redraw);
+		renderDeploymentList(el, this.host, this.list, redraw);
+		renderGeneralSettings(el, this.host);
+		renderTemplateList(el, this.host, redraw);
+		if (focus) el.querySelector<HTMLElement>(`[data-focus="${focus}"]`)?.focus();
+	}
+
+	private renderLoadReport(el: HTMLElement, redraw: () => void): void {
+		const report = this.host.loadReport;
+		if (!report) return;
+		const row = new Setting(el)
+			.setClass("azure-reasoning-load-report")
+			.setName("The settings file had problems at start-up")
+			.setDesc(report.backupPath ? `What was valid is loaded; a copy of the original file is kept as ${report.backupPath}.` : "What was valid is loaded.")
+			.addButton((b) =>
+				b.setButtonText("Dismiss").onClick(() => {
+					this.host.dismissLoadReport();
+					redraw();
+				}),
+			);
+		const list = row.infoEl.createEl("ul", "azure-reasoning-load-problems");
+		for (const p of report.problems) list.createEl("li", { text: p });
+	}
+}
