@@ -77,3 +77,24 @@ export function locateAnchor(doc: string, anchor: Anchor): { from: number; to: n
 export function spliceText(doc: string, from: number, to: number, text: string): string {
 	return doc.slice(0, from) + text + doc.slice(to);
 }
+
+/**
+ * Where `text` occurs in `region` (text that replaced a stretch of the note) with the context it
+ * had, as far as the region reaches: the end of `before` and the start of `after` that fit between
+ * the occurrence and the region's edges must be there unchanged. The occurrence nearest `near`
+ * wins; null when there is none. Used when one edit replaced a stretch holding a tracked range
+ * with text that may hold it again (a reload from disk, the same text pasted back, an undo).
+ */
+export function findInReplacement(region: string, text: string, before: string, after: string, near: number): number | null {
+	if (text === "") return null;
+	let best: number | null = null;
+	for (let i = region.indexOf(text); i !== -1; i = region.indexOf(text, i + 1)) {
+		const end = i + text.length;
+		const b = Math.min(before.length, i);
+		const a = Math.min(after.length, region.length - end);
+		if (region.slice(i - b, i) !== before.slice(before.length - b)) continue;
+		if (region.slice(end, end + a) !== after.slice(0, a)) continue;
+		if (best === null || Math.abs(i - near) < Math.abs(best - near)) best = i;
+	}
+	return best;
+}

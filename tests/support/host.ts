@@ -11,6 +11,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { format } from "node:util";
 import type { App as ObsidianApp, Command, Editor as ObsidianEditor, MarkdownView as ObsidianMarkdownView, Plugin as ObsidianPlugin, PluginManifest } from "obsidian";
+import * as codemirrorState from "@codemirror/state";
+import * as codemirrorView from "@codemirror/view";
 import * as standIn from "./obsidian";
 import { App, Editor, MarkdownView, Plugin, TFile, normalizePath, notices as noticeLog, resetObsidianStandIn } from "./obsidian";
 import { whenLoaded } from "./obsidian/component";
@@ -96,17 +98,20 @@ export class ObsidianHost {
 	}
 
 	/**
-	 * Evaluates the built bundle (CommonJS) in this realm with a `require` that knows only "obsidian",
-	 * then loads its plugin class (module.exports.default, else module.exports, as Obsidian does).
+	 * Evaluates the built bundle (CommonJS) in this realm with a `require` that knows only what Obsidian
+	 * provides to plugins on desktop and mobile ("obsidian", and CodeMirror's "@codemirror/state" and
+	 * "@codemirror/view": the same instances the stand-in's editors are built on), then loads its
+	 * plugin class (module.exports.default, else module.exports, as Obsidian does).
 	 */
 	async loadMainJs(mainJsPath: string, manifestPath: string): Promise<ObsidianPlugin> {
 		const code = fs.readFileSync(mainJsPath, "utf8");
 		const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as PluginManifest;
 		const name = path.basename(mainJsPath);
 		const mod: { exports: unknown } = { exports: {} };
+		const provided: Record<string, unknown> = { obsidian: standIn, "@codemirror/state": codemirrorState, "@codemirror/view": codemirrorView };
 		const requireStub = (id: string): unknown => {
-			if (id === "obsidian") return standIn;
-			throw new Error(`${name} requires "${id}": a plugin bundle may require only "obsidian" (Obsidian mobile has no Node modules)`);
+			if (Object.prototype.hasOwnProperty.call(provided, id)) return provided[id];
+			throw new Error(`${name} requires "${id}": a plugin bundle may require only ${Object.keys(provided).map((p) => `"${p}"`).join(", ")}, which Obsidian provides (Obsidian mobile has no Node modules)`);
 		};
 		try {
 			const evaluate = new Function("module", "exports", "require", `${code}\n//# sourceURL=${mainJsPath}`) as (m: unknown, e: unknown, r: unknown) => void;

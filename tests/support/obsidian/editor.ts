@@ -1,6 +1,11 @@
-// Editor over a plain string, with CodeMirror 6's rules for positions, selections, transactions and undo.
-import type { Editor as ObsidianEditor, EditorPosition, EditorRange, EditorSelection, EditorSelectionOrCaret, EditorTransaction } from "obsidian";
-import { History, mapOffset, type OffsetChange, type Sel } from "./editorHistory";
+// Editor over a real CodeMirror 6 EditorState, as Obsidian's is: every edit (replaceRange,
+// replaceSelection, setValue, transaction, undo, redo) is a transaction of that state, so the editor
+// extensions plugins register (state fields mapped through changes, update listeners) run as in Obsidian.
+// `cm` is the minimal EditorView a plugin reaches through `editor.cm`: its state, and dispatch.
+import { ChangeSet, EditorSelection, EditorState, StateEffect, Transaction, type ChangeSpec, type Extension, type Text, type TransactionSpec } from "@codemirror/state";
+import { EditorView, type ViewUpdate } from "@codemirror/view";
+import type { Editor as ObsidianEditor, EditorPosition, EditorRange, EditorSelection as ObsidianSelection, EditorSelectionOrCaret, EditorTransaction } from "obsidian";
+import { History, sequentialEdits } from "./editorHistory";
 
 /** One edit, in offsets of the document just before it. A transaction of n changes gives n events, in order. */
 export interface EditorChangeEvent {
@@ -10,21 +15,52 @@ export interface EditorChangeEvent {
 	origin?: string;
 }
 
+/** What `editor.cm` offers in the stand-in: the part of EditorView that plugins use with state fields. */
+export interface StandInEditorView {
+	readonly state: EditorState;
+	dispatch(...specs: (TransactionSpec | Transaction)[]): void;
+}
+
 type Implemented = Pick<ObsidianEditor,
 	"getValue" | "setValue" | "getLine" | "setLine" | "lineCount" | "lastLine" | "getSelection" | "somethingSelected" |
 	"getRange" | "replaceSelection" | "replaceRange" | "getCursor" | "listSelections" | "setCursor" | "setSelection" |
 	"setSelections" | "focus" | "blur" | "hasFocus" | "refresh" | "undo" | "redo" | "transaction" | "posToOffset" |
 	"offsetToPos" | "getScrollInfo" | "scrollTo" | "scrollIntoView">;
 
+const BASE: Extension = EditorState.allowMultipleSelections.of(true);
+const NO_EXTENSIONS = (): readonly unknown[] => [];
+
+/** Clamped like Obsidian: a line past the end is the document's end, ch is kept within its line. */
+function offsetIn(doc: Text, pos: EditorPosition): number {
+	if (pos.line < 0) return 0;
+	if (pos.line >= doc.lines) return doc.length;
+	const line = doc.line(pos.line + 1);
+	const ch = Number.isFinite(pos.ch) ? Math.max(0, Math.min(pos.ch, line.length)) : line.length;
+	return line.from + ch;
+}
+
 export class Editor implements Implemented {
-	private doc: string;
-	private sels: Sel[] = [{ anchor: 0, head: 0 }];
+	private st: EditorState;
+	private applied: readonly unknown[];
 	private history = new History();
 	private listeners = new Set<(change: EditorChangeEvent) => void>();
 	private focused = false;
+	/** The EditorView a plugin reaches as `editor.cm`. */
+	readonly cm: StandInEditorView;
 
-	constructor(text = "") {
-		this.doc = text;
+	/** `extensions` gives the editor extensions registered now (Obsidian applies registrations to open editors). */
+	constructor(text = "", private readonly extensions: () => readonly unknown[] = NO_EXTENSIONS) {
+		this.applied = [...extensions()];
+		this.st = EditorState.create({ doc: text, extensions: this.config(this.applied) });
+		const read = () => this.state;
+		this.cm = {
+			get state() {
+				return read();
+			},
+			dispatch: (...specs) => {
+				for (const spec of specs) this.commit(spec, true);
+			},
+		};
 	}
 
 	/** Stand-in only: follow every change of the document. Returns the unsubscribe function. */
@@ -39,13 +75,20 @@ export class Editor implements Implemented {
 	redoDepth(): number {
 		return this.history.undone.length;
 	}
-	/** Stand-in only: a new document with no history (what opening another file in the view does). */
+	/**
+	 * Stand-in only: a new document with no history, in a new EditorState (what opening another
+	 * file in the view does: EditorView.setState, which runs no update listener).
+	 */
 	resetDocument(text: string): void {
-		const old = this.doc.length;
-		this.doc = text;
-		this.sels = [{ anchor: 0, head: 0 }];
+		const old = this.st.doc.length;
+		this.applied = [...this.extensions()];
+		this.st = EditorState.create({ doc: text, extensions: this.config(this.applied) });
 		this.history = new History();
 		this.emit([{ from: 0, to: old, insert: text }], "setViewData");
+	}
+	/** Stand-in only: apply the registered extensions now (Workspace.updateOptions). */
+	syncExtensions(): void {
+		this.sync();
 	}
 
 	getDoc(): this {
@@ -53,67 +96,57 @@ export class Editor implements Implemented {
 	}
 	refresh(): void {}
 	getValue(): string {
-		return this.doc;
+		return this.state.doc.toString();
 	}
 	setValue(content: string): void {
-		this.change([{ from: 0, to: this.doc.length, insert: content }], undefined, "setValue");
+		this.commit({ changes: { from: 0, to: this.state.doc.length, insert: content } }, true, "setValue");
 	}
 	getLine(line: number): string {
-		const lines = this.doc.split("\n");
-		if (!Number.isInteger(line) || line < 0 || line >= lines.length) {
-			throw new RangeError(`Invalid line number ${line + 1} in ${lines.length}-line document`);
+		const doc = this.state.doc;
+		if (!Number.isInteger(line) || line < 0 || line >= doc.lines) {
+			throw new RangeError(`Invalid line number ${line + 1} in ${doc.lines}-line document`);
 		}
-		return lines[line] as string;
+		return doc.line(line + 1).text;
 	}
 	setLine(n: number, text: string): void {
 		const len = this.getLine(n).length;
 		this.replaceRange(text, { line: n, ch: 0 }, { line: n, ch: len });
 	}
 	lineCount(): number {
-		return this.doc.split("\n").length;
+		return this.state.doc.lines;
 	}
 	lastLine(): number {
 		return this.lineCount() - 1;
 	}
 
-	/** Clamped like Obsidian: a line past the end is the document's end, ch is kept within its line. */
 	posToOffset(pos: EditorPosition): number {
-		if (pos.line < 0) return 0;
-		const lines = this.doc.split("\n");
-		if (pos.line >= lines.length) return this.doc.length;
-		let start = 0;
-		for (let i = 0; i < pos.line; i++) start += (lines[i] as string).length + 1;
-		const len = (lines[pos.line] as string).length;
-		const ch = Number.isFinite(pos.ch) ? Math.max(0, Math.min(pos.ch, len)) : len;
-		return start + ch;
+		return offsetIn(this.state.doc, pos);
 	}
 	offsetToPos(offset: number): EditorPosition {
-		const o = Math.max(0, Math.min(offset, this.doc.length));
-		const before = this.doc.slice(0, o);
-		const line = before.split("\n").length - 1;
-		return { line, ch: o - (before.lastIndexOf("\n") + 1) };
+		const doc = this.state.doc;
+		const o = Math.max(0, Math.min(offset, doc.length));
+		const line = doc.lineAt(o);
+		return { line: line.number - 1, ch: o - line.from };
 	}
 
 	getRange(from: EditorPosition, to: EditorPosition): string {
 		const a = this.posToOffset(from);
 		const b = this.posToOffset(to);
-		return this.doc.slice(Math.min(a, b), Math.max(a, b));
+		return this.state.doc.sliceString(Math.min(a, b), Math.max(a, b));
 	}
 	/** The main selection's text. */
 	getSelection(): string {
-		const s = this.sels[0] as Sel;
-		return this.doc.slice(Math.min(s.anchor, s.head), Math.max(s.anchor, s.head));
+		const m = this.state.selection.main;
+		return this.state.doc.sliceString(m.from, m.to);
 	}
 	somethingSelected(): boolean {
-		return this.sels.some((s) => s.anchor !== s.head);
+		return this.state.selection.ranges.some((r) => !r.empty);
 	}
 	getCursor(side: "from" | "to" | "head" | "anchor" = "head"): EditorPosition {
-		const s = this.sels[0] as Sel;
-		const at = side === "from" ? Math.min(s.anchor, s.head) : side === "to" ? Math.max(s.anchor, s.head) : s[side];
-		return this.offsetToPos(at);
+		return this.offsetToPos(this.state.selection.main[side]);
 	}
-	listSelections(): EditorSelection[] {
-		return this.sels.map((s) => ({ anchor: this.offsetToPos(s.anchor), head: this.offsetToPos(s.head) }));
+	listSelections(): ObsidianSelection[] {
+		return this.state.selection.ranges.map((r) => ({ anchor: this.offsetToPos(r.anchor), head: this.offsetToPos(r.head) }));
 	}
 	setCursor(pos: EditorPosition | number, ch?: number): void {
 		const p = typeof pos === "number" ? { line: pos, ch: ch ?? 0 } : pos;
@@ -121,31 +154,26 @@ export class Editor implements Implemented {
 	}
 	setSelection(anchor: EditorPosition, head?: EditorPosition): void {
 		const a = this.posToOffset(anchor);
-		this.sels = [{ anchor: a, head: head ? this.posToOffset(head) : a }];
+		this.commit({ selection: EditorSelection.single(a, head ? this.posToOffset(head) : a) }, false);
 	}
 	setSelections(ranges: EditorSelectionOrCaret[], main = 0): void {
 		if (ranges.length === 0) return;
-		const sels = ranges.map((r) => {
+		const sel = ranges.map((r) => {
 			const a = this.posToOffset(r.anchor);
-			return { anchor: a, head: r.head ? this.posToOffset(r.head) : a };
+			return EditorSelection.range(a, r.head ? this.posToOffset(r.head) : a);
 		});
-		const m = Math.max(0, Math.min(main, sels.length - 1));
-		this.sels = [sels[m] as Sel, ...sels.filter((_, i) => i !== m)];
+		this.commit({ selection: EditorSelection.create(sel, Math.max(0, Math.min(main, sel.length - 1))) }, false);
 	}
 
 	/** One undo step; selections are mapped through the change (a caret at `from` stays before the text). */
 	replaceRange(replacement: string, from: EditorPosition, to?: EditorPosition, origin?: string): void {
 		const a = this.posToOffset(from);
 		const b = to ? this.posToOffset(to) : a;
-		this.change([{ from: Math.min(a, b), to: Math.max(a, b), insert: replacement }], undefined, origin);
+		this.commit({ changes: { from: Math.min(a, b), to: Math.max(a, b), insert: replacement } }, true, origin);
 	}
 	/** Replaces every selection; the carets end after the inserted text. One undo step. */
 	replaceSelection(replacement: string, origin?: string): void {
-		const changes = this.sels.map((s) => ({ from: Math.min(s.anchor, s.head), to: Math.max(s.anchor, s.head), insert: replacement }));
-		this.change(changes, (ordered) => this.sels.map((s) => {
-			const end = mapOffset(Math.max(s.anchor, s.head), ordered, 1);
-			return { anchor: end, head: end };
-		}), origin);
+		this.commit(this.state.replaceSelection(replacement), true, origin);
 	}
 	/**
 	 * CodeMirror's rules: `changes` (and `replaceSelection`, on the main selection) are positions in the
@@ -153,48 +181,44 @@ export class Editor implements Implemented {
 	 * document AFTER it. The whole transaction is one undo step.
 	 */
 	transaction(tx: EditorTransaction, origin?: string): void {
-		const changes: OffsetChange[] = (tx.changes ?? []).map((c) => {
+		const state = this.state;
+		const specs: { from: number; to: number; insert: string }[] = (tx.changes ?? []).map((c) => {
 			const a = this.posToOffset(c.from);
 			const b = c.to ? this.posToOffset(c.to) : a;
 			return { from: Math.min(a, b), to: Math.max(a, b), insert: c.text };
 		});
-		const main = this.sels[0] as Sel;
-		if (tx.replaceSelection !== undefined) {
-			changes.push({ from: Math.min(main.anchor, main.head), to: Math.max(main.anchor, main.head), insert: tx.replaceSelection });
+		const main = state.selection.main;
+		if (tx.replaceSelection !== undefined) specs.push({ from: main.from, to: main.to, insert: tx.replaceSelection });
+		const real = specs.filter((c) => c.from !== c.to || c.insert !== "");
+		const sorted = [...real].sort((x, y) => x.from - y.from || x.to - y.to);
+		let end = -1;
+		for (const c of sorted) {
+			if (c.from < end) throw new RangeError(`Overlapping changes at ${c.from} (a change before ends at ${end})`);
+			end = c.to;
 		}
+		const changes = ChangeSet.of(real as ChangeSpec, state.doc.length);
+		const after = changes.apply(state.doc);
 		const wanted = tx.selections ?? (tx.selection ? [tx.selection] : null);
-		const selectionAfter = (ordered: OffsetChange[]): Sel[] | null => {
-			if (wanted) {
-				return wanted.map((r) => {
-					const a = this.posToOffset(r.from);
-					return { anchor: a, head: r.to ? this.posToOffset(r.to) : a };
-				});
-			}
-			if (tx.replaceSelection === undefined) return null;
-			const end = mapOffset(Math.max(main.anchor, main.head), ordered, 1);
-			return [{ anchor: end, head: end }];
-		};
-		if (changes.length === 0) {
-			const s = selectionAfter([]);
-			if (s) this.sels = s;
-			return;
+		let selection: EditorSelection | undefined;
+		if (wanted && wanted.length > 0) {
+			selection = EditorSelection.create(wanted.map((r) => {
+				const a = offsetIn(after, r.from);
+				return EditorSelection.range(a, r.to ? offsetIn(after, r.to) : a);
+			}));
+		} else if (tx.replaceSelection !== undefined) {
+			selection = EditorSelection.single(changes.mapPos(main.to, 1));
 		}
-		this.change(changes, selectionAfter, origin);
+		if (changes.empty && !selection) return;
+		this.commit({ changes, ...(selection ? { selection } : {}) }, true, origin);
 	}
 
 	undo(): void {
-		const step = this.history.undo(this.doc);
-		if (!step) return;
-		this.doc = step.doc;
-		this.sels = step.sels;
-		this.emit(step.events, "undo");
+		const step = this.history.undo();
+		if (step) this.commit({ changes: step.changes, selection: step.selection, userEvent: "undo" }, false, "undo");
 	}
 	redo(): void {
-		const step = this.history.redo(this.doc);
-		if (!step) return;
-		this.doc = step.doc;
-		this.sels = step.sels;
-		this.emit(step.events, "redo");
+		const step = this.history.redo();
+		if (step) this.commit({ changes: step.changes, selection: step.selection, userEvent: "redo" }, false, "redo");
 	}
 
 	focus(): void {
@@ -212,24 +236,52 @@ export class Editor implements Implemented {
 	scrollTo(_x?: number | null, _y?: number | null): void {}
 	scrollIntoView(_range: EditorRange, _center?: boolean): void {}
 
+	private get state(): EditorState {
+		this.sync();
+		return this.st;
+	}
+
+	private config(registered: readonly unknown[]): Extension {
+		return [BASE, registered as Extension[]];
+	}
+
+	/** Applies registrations made or removed since the state was configured, as Obsidian does for open editors. */
+	private sync(): void {
+		const now = this.extensions();
+		if (now.length === this.applied.length && now.every((e, i) => e === this.applied[i])) return;
+		this.applied = [...now];
+		this.commit(this.st.update({ effects: StateEffect.reconfigure.of(this.config(this.applied)) }), false);
+	}
+
 	/**
-	 * Applies non-overlapping changes given in offsets of the current document, records one undo step,
-	 * sets the selection (given, or mapped) and notifies listeners.
+	 * Commits one transaction as EditorView.dispatch does: the new state, then the update listeners.
+	 * Records an undo step when asked and the document changed (unless the transaction opts out),
+	 * and tells the change listeners.
 	 */
-	private change(changes: OffsetChange[], selectionAfter: ((ordered: OffsetChange[]) => Sel[] | null) | undefined, origin?: string): void {
-		const applied = History.apply(this.doc, changes);
-		const before = this.sels;
-		if (applied.ordered.length === 0) {
-			this.sels = selectionAfter?.([]) ?? before;
-			return;
+	private commit(spec: TransactionSpec | Transaction, record: boolean, origin?: string): void {
+		if (!(spec instanceof Transaction)) this.sync();
+		const tr = spec instanceof Transaction ? spec : this.st.update(origin && !("userEvent" in spec) ? { ...spec, userEvent: origin } : spec);
+		if (tr.startState !== this.st) throw new Error("Transaction dispatched against an outdated state");
+		const startState = this.st;
+		this.st = tr.state;
+		if (tr.docChanged && record && tr.annotation(Transaction.addToHistory) !== false) {
+			this.history.record(tr.changes, startState.doc, startState.selection, tr.state.selection);
 		}
-		this.doc = applied.doc;
-		this.sels = selectionAfter?.(applied.ordered) ?? before.map((s) => ({
-			anchor: mapOffset(s.anchor, applied.ordered, -1),
-			head: mapOffset(s.head, applied.ordered, -1),
-		}));
-		this.history.record({ changes: applied.ordered, removed: applied.removed, selBefore: before, selAfter: this.sels });
-		this.emit(applied.events, origin);
+		if (tr.docChanged) this.emit(sequentialEdits(tr.changes), origin ?? tr.annotation(Transaction.userEvent));
+		const update = {
+			view: this.cm,
+			state: tr.state,
+			startState,
+			transactions: [tr],
+			changes: tr.changes,
+			docChanged: tr.docChanged,
+			selectionSet: tr.selection !== undefined,
+			focusChanged: false,
+			viewportChanged: false,
+			geometryChanged: false,
+			heightChanged: false,
+		} as unknown as ViewUpdate;
+		for (const listener of tr.state.facet(EditorView.updateListener)) listener(update);
 	}
 
 	private emit(events: { from: number; to: number; insert: string }[], origin?: string): void {

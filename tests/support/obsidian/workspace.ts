@@ -37,7 +37,8 @@ export class EmptyView extends View {
 
 export class MarkdownView extends View {
 	file: TFile | null = null;
-	editor: Editor = new Editor();
+	/** Over a CodeMirror state configured with the editor extensions plugins registered. */
+	editor: Editor = new Editor("", () => this.app.standIn.editorExtensions);
 	/** Stand-in only: the text last written to (or read from) disk for this view's file. */
 	savedText = "";
 
@@ -190,6 +191,10 @@ export class Workspace extends Events {
 	onLayoutReady(callback: () => unknown): void {
 		callback();
 	}
+	/** Applies the registered editor extensions to every open editor. */
+	updateOptions(): void {
+		for (const leaf of this.leaves) if (leaf.view instanceof MarkdownView) leaf.view.editor.syncExtensions();
+	}
 
 	/** Stand-in only: the text of `file` in an open editor (other than `except`), or null. */
 	textOf(file: TFile, except?: MarkdownView): string | null {
@@ -217,13 +222,75 @@ export class Workspace extends Events {
 	}
 }
 
-/** Brings an editor to `text` with one change over the differing middle, so carets elsewhere stay put. */
-function replaceByDiff(editor: Editor, text: string): void {
-	const old = editor.getValue();
-	if (old === text) return;
+/** Lines with their line breaks, so that offsets are sums of lengths. */
+function linesOf(text: string): string[] {
+	return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+const MAX_DIFF_CELLS = 4_000_000;
+
+/**
+ * The changed stretches between two texts, line by line (a longest common subsequence of lines), in
+ * offsets of `a`. Falls back to one change over the differing middle when the middle is too big.
+ */
+export function lineChanges(a: string, b: string): { from: number; to: number; insert: string }[] {
+	if (a === b) return [];
 	let start = 0;
-	while (start < old.length && start < text.length && old[start] === text[start]) start++;
+	while (start < a.length && start < b.length && a[start] === b[start]) start++;
+	start = start === 0 ? 0 : a.lastIndexOf("\n", start - 1) + 1;
 	let end = 0;
-	while (end < old.length - start && end < text.length - start && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
-	editor.replaceRange(text.slice(start, text.length - end), editor.offsetToPos(start), editor.offsetToPos(old.length - end), "vault");
+	while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+	const tail = a.slice(a.length - end);
+	end = tail.includes("\n") ? end - (tail.indexOf("\n") + 1) : 0;
+	const la = linesOf(a.slice(start, a.length - end));
+	const lb = linesOf(b.slice(start, b.length - end));
+	const n = la.length;
+	const m = lb.length;
+	if ((n + 1) * (m + 1) > MAX_DIFF_CELLS) return [{ from: start, to: a.length - end, insert: b.slice(start, b.length - end) }];
+	const w = m + 1;
+	const lcs = new Uint32Array((n + 1) * w);
+	for (let i = n - 1; i >= 0; i--) {
+		for (let j = m - 1; j >= 0; j--) {
+			lcs[i * w + j] = la[i] === lb[j] ? (lcs[(i + 1) * w + j + 1] as number) + 1 : Math.max(lcs[(i + 1) * w + j] as number, lcs[i * w + j + 1] as number);
+		}
+	}
+	const changes: { from: number; to: number; insert: string }[] = [];
+	let i = 0;
+	let j = 0;
+	let offA = start;
+	let pending: { from: number; to: number; insert: string } | null = null;
+	const flush = () => {
+		if (pending && (pending.from !== pending.to || pending.insert !== "")) changes.push(pending);
+		pending = null;
+	};
+	while (i < n || j < m) {
+		if (i < n && j < m && la[i] === lb[j]) {
+			flush();
+			offA += (la[i] as string).length;
+			i++;
+			j++;
+			continue;
+		}
+		pending ??= { from: offA, to: offA, insert: "" };
+		if (j < m && (i >= n || (lcs[i * w + j + 1] as number) >= (lcs[(i + 1) * w + j] as number))) {
+			pending.insert += lb[j] as string;
+			j++;
+		} else {
+			offA += (la[i] as string).length;
+			pending.to = offA;
+			i++;
+		}
+	}
+	flush();
+	return changes;
+}
+
+/**
+ * Brings an editor to `text` the way Obsidian merges a change made on disk into an open note: as a
+ * diff (here, line by line), one transaction, so that carets and tracked ranges in unchanged lines stay put.
+ */
+function replaceByDiff(editor: Editor, text: string): void {
+	const changes = lineChanges(editor.getValue(), text);
+	if (changes.length === 0) return;
+	editor.transaction({ changes: changes.map((c) => ({ from: editor.offsetToPos(c.from), to: editor.offsetToPos(c.to), text: c.insert })) }, "vault");
 }
