@@ -2,10 +2,16 @@
  * `npm run demo`: the main job. Builds the plugin, starts the strict Azure emulator (or uses
  * a real deployment from AZURE_OPENAI_* variables), loads the BUILT main.js into the Obsidian
  * stand-in over a sample vault, runs one command on a note, and prints the note before and
- * after and the request that was sent, with the key redacted. Exits non-zero when the
- * command failed, after printing the explanation the user would see.
+ * after, any note the command wrote, and the request that was sent, with the key redacted.
+ * Exits non-zero when the command failed, after printing the explanation the user would see.
  *
- *   npm run demo -- [--command ID] [--note PATH] [--family FAMILY] [--api v1|VERSION]
+ * Commands that open a modal take its answer from a flag, or a default: the template picker
+ * `--template NAME` (default "Improve the writing"), the question `--instruction TEXT`, the
+ * deployment picker `--deployment NAME` (default: the one that is not the default yet). A
+ * prompt too large for the model answers "Send the selection only"; the preview is printed.
+ *
+ *   npm run demo -- [--command ID] [--template NAME] [--instruction TEXT] [--deployment NAME]
+ *                   [--note PATH] [--family FAMILY] [--api v1|VERSION]
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,11 +20,13 @@ import { basename, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { AzureEmulator, type EmulatedFamily } from "../tests/support/azureEmulator";
 import { ObsidianHost } from "../tests/support/host";
-import { requestUrlLog } from "../tests/support/obsidian";
+import { Modal, modalScript, modalWatchers, requestUrlLog, type ModalStep } from "../tests/support/obsidian";
 
 const ROOT = resolve(__dirname, "..");
 const FAMILIES = ["o1-preview", "o1-mini", "o1", "o3-mini", "o3", "o4-mini", "gpt-5", "chat"];
 const SECRET = "azure-reasoning-demo-key";
+/** A second emulated deployment, so that choose-deployment has a choice. */
+const SECOND = { id: "demo-2", displayName: "Emulated o3-mini", deployment: "notes-o3-mini", family: "o3-mini" };
 
 function fail(message: string): never {
 	console.error(message);
@@ -41,6 +49,9 @@ async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: {
 			command: { type: "string", default: "run-prompt-on-selection" },
+			template: { type: "string", default: "Improve the writing" },
+			instruction: { type: "string", default: "What could go wrong with this plan, and what should we check first?" },
+			deployment: { type: "string" },
 			note: { type: "string" },
 			family: { type: "string", default: "o1" },
 			api: { type: "string", default: "2025-04-01-preview" },
@@ -76,9 +87,9 @@ async function main(): Promise<void> {
 		api = values.api ?? "2025-04-01-preview";
 		key = "demo-key-0123456789abcdef";
 		deployment = `notes-${family}`;
-		emulator = await AzureEmulator.start({ apiKey: key, deployments: [{ name: deployment, family: family as EmulatedFamily }] });
+		emulator = await AzureEmulator.start({ apiKey: key, deployments: [{ name: deployment, family: family as EmulatedFamily }, { name: SECOND.deployment, family: "o3-mini" }] });
 		endpoint = emulator.url;
-		console.log(`Started the Azure emulator at ${endpoint} with deployment ${deployment} (${family}).`);
+		console.log(`Started the Azure emulator at ${endpoint} with deployments ${deployment} (${family}) and ${SECOND.deployment} (o3-mini).`);
 	}
 
 	const vaultDir = mkdtempSync(join(tmpdir(), "azure-reasoning-demo-"));
@@ -108,24 +119,37 @@ async function main(): Promise<void> {
 				markdown: true,
 				temperature: 1,
 			},
+			...(emulator ? [{ ...SECOND, endpoint, secretName: SECRET, apiStyle: "dated", apiVersion: "2025-04-01-preview", maxCompletionTokens: 25_000, reasoningEffort: "", instructions: "", markdown: true, temperature: 1 }] : []),
 		],
 		defaultDeploymentId: "demo",
 	};
 
 	const host = ObsidianHost.create({ vaultDir, secrets: { [SECRET]: key }, pluginData: settings });
+	const command = values.command ?? "run-prompt-on-selection";
+	playTheUser(values);
 	let exitCode = 0;
 	try {
 		await host.loadMainJs(join(ROOT, "main.js"), join(ROOT, "manifest.json"));
 		const before = host.readNote(notePath);
+		const notesBefore = new Set(host.standInApp.vault.getMarkdownFiles().map((f) => f.path));
 		host.openNote(notePath, { selection: "all" });
 		const logStart = requestUrlLog.length;
-		console.log(`\nRunning ${values.command} on ${notePath} ...`);
-		const outcome = (await host.runCommand(values.command ?? "run-prompt-on-selection")) as { ok?: boolean; message?: string } | undefined;
+		console.log(`\nRunning ${command} on ${notePath} ...`);
+		let outcome: Outcome | undefined;
+		if (command === "cancel-request") {
+			outcome = await runAndCancel(host, emulator);
+		} else {
+			outcome = (await host.runCommand(command)) as Outcome | undefined;
+		}
 		host.flush();
 		const after = host.readNote(notePath);
 
 		console.log("\n--- note before ---\n" + before);
 		console.log("--- note after ---\n" + after);
+		for (const f of host.standInApp.vault.getMarkdownFiles()) {
+			if (!notesBefore.has(f.path)) console.log(`--- new note: ${f.path} ---\n${host.readNote(f.path)}`);
+		}
+		if (command === "choose-deployment") console.log(`--- default deployment now: ${String((host.plugin as unknown as { settings: { defaultDeploymentId: unknown } }).settings.defaultDeploymentId)} ---`);
 		const sent = emulator
 			? emulator.requests.map((r) => ({
 					request: `${r.method} ${endpoint}${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query).toString()}` : ""}`,
@@ -148,6 +172,51 @@ async function main(): Promise<void> {
 		rmSync(vaultDir, { recursive: true, force: true });
 	}
 	process.exit(exitCode);
+}
+
+type Outcome = { ok?: boolean; message?: string };
+
+/**
+ * Plays the user of every modal the commands open: prints it, then answers it from the flags
+ * (or the defaults), unless a step was already queued for it.
+ */
+function playTheUser(values: { template?: string; instruction?: string; deployment?: string }): void {
+	modalWatchers.push((modal: Modal) => {
+		const cls = (name: string) => modal.modalEl.hasClass(name);
+		const title = modal.titleEl.textContent;
+		if (title) console.log(`\n[modal] ${title}\n${modal.contentEl.textContent ? `${modal.contentEl.children.map((c) => c.textContent).join("\n")}\n` : ""}`);
+		if (modalScript.length > 0) return;
+		let step: ModalStep | null = null;
+		if (cls("azure-reasoning-template-picker")) step = { choose: values.template ?? "Improve the writing" };
+		else if (cls("azure-reasoning-deployment-picker")) step = { choose: values.deployment ?? /^(?!.*\(default\))/ };
+		else if (cls("azure-reasoning-request-picker")) step = { choose: /./ };
+		else if (cls("azure-reasoning-ask")) step = { type: values.instruction ?? "", click: "Ask" };
+		else if (cls("azure-reasoning-too-large")) step = { click: modal.buttonLabels().includes("Send the selection only") ? "Send the selection only" : "Cancel" };
+		else if (cls("azure-reasoning-preview")) step = { click: "Close" };
+		if (step) {
+			console.log(`[the user] ${JSON.stringify(step, (_k, v: unknown) => (v instanceof RegExp ? String(v) : v))}`);
+			modalScript.push(step);
+		}
+	});
+}
+
+/** cancel-request needs a request to cancel: starts one (the emulator holds its answer back), then cancels it. */
+async function runAndCancel(host: ObsidianHost, emulator: AzureEmulator | undefined): Promise<Outcome> {
+	emulator?.script({ delayMs: 30_000, content: "This answer is never inserted." });
+	const running = host.runCommand("run-prompt-on-selection") as Promise<Outcome | undefined>;
+	const plugin = host.plugin as unknown as { requests: { running: unknown[] } };
+	const deadline = Date.now() + 10_000;
+	while (plugin.requests.running.length === 0 || (emulator && emulator.requests.length === 0)) {
+		if (Date.now() > deadline) return { ok: false, message: "The request to cancel did not start." };
+		await new Promise((r) => setTimeout(r, 10));
+	}
+	await new Promise((r) => setTimeout(r, 500));
+	console.log(`[status bar] ${host.standInApp.standIn.statusBarEl.textContent}`);
+	console.log("Running cancel-request ...");
+	await host.runCommand("cancel-request");
+	const cancelled = await running;
+	console.log(`The request ended: ${cancelled?.message ?? ""}`);
+	return { ok: cancelled?.ok === false, message: cancelled?.ok === false ? "cancelled" : "The request was not cancelled." };
 }
 
 main().catch((err: unknown) => {

@@ -1,18 +1,35 @@
 import { Plugin } from "obsidian";
-import { readSettings, type PluginSettings } from "./core/settings";
-import { registerCommands } from "./ui/commands";
+import type { PluginSettings } from "./core/settings";
+import { registerCommands, syncTemplateCommands } from "./ui/commands";
 import { RequestTracker } from "./ui/progress";
+import type { LoadReport } from "./ui/settings/host";
+import { loadSettingsFile } from "./ui/settings/settingsFile";
+import { AzureReasoningSettingTab } from "./ui/settingsTab";
+import { placementTracker } from "./ui/tracking";
+
+interface SettingsWindow {
+	open(): void;
+	openTabById(id: string): void;
+}
 
 export default class AzureReasoningPlugin extends Plugin {
 	settings!: PluginSettings;
 	requests!: RequestTracker;
+	settingTab!: AzureReasoningSettingTab;
+	/** What loading the settings file found (problems, the copy kept); shown in the tab until dismissed. */
+	loadReport: LoadReport | null = null;
 	/** True once unloading began: answers that arrive later are dropped, notes untouched. */
 	unloading = false;
 
 	async onload(): Promise<void> {
-		this.settings = readSettings(await this.loadData());
+		const loaded = await loadSettingsFile(this.app, this.manifest, (s) => this.saveData(s));
+		this.settings = loaded.settings;
+		this.loadReport = loaded.report;
 		this.requests = new RequestTracker(this);
+		placementTracker(this);
 		registerCommands(this);
+		this.settingTab = new AzureReasoningSettingTab(this.app, this);
+		this.addSettingTab(this.settingTab);
 	}
 
 	onunload(): void {
@@ -20,7 +37,25 @@ export default class AzureReasoningPlugin extends Plugin {
 		this.requests.dispose();
 	}
 
+	/** Saves the settings and keeps the per-template commands in step with the templates. */
 	async saveSettings(): Promise<void> {
 		await this.saveData(this.settings);
+		syncTemplateCommands(this);
+	}
+
+	/**
+	 * Opens the plugin's settings: at a deployment's page, with the keyboard focus on `field`
+	 * (a deployment field's name, e.g. "apiVersion") when given, else at the first page.
+	 * Returns false when Obsidian's settings window could not be opened.
+	 */
+	openSettings(deploymentId?: string, field?: string): boolean {
+		const known = deploymentId !== undefined && this.settings.deployments.some((d) => d.id === deploymentId);
+		this.settingTab.page = known ? { kind: "deployment", id: deploymentId, ...(field ? { focus: field } : {}) } : { kind: "overview" };
+		// Not in obsidian.d.ts, but how every plugin opens its own tab.
+		const setting = (this.app as unknown as { setting?: SettingsWindow }).setting;
+		if (!setting) return false;
+		setting.open();
+		setting.openTabById(this.manifest.id);
+		return true;
 	}
 }

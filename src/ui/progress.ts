@@ -1,50 +1,78 @@
 /**
- * Requests in flight: each has its own cancel, and all show while they run. On desktop a
- * status-bar item shows the deployment and the elapsed time and cancels on click; on mobile,
- * where there is no status bar, a notice does.
+ * Requests in flight. Each has its own cancel and its own progress while it runs: on desktop
+ * a status-bar item with the deployment and the elapsed time, which cancels that request on
+ * click; on mobile, where there is no status bar, a notice (cancel with the "Cancel request"
+ * command). Any number can run at once.
  */
 import { Notice, Platform, type Plugin } from "obsidian";
 
-export interface Job {
+export interface JobInfo {
+	/** The deployment's display name. */
+	deployment: string;
+	/** What was asked, e.g. "Improve the writing" or "Summary". */
+	what: string;
+	/** The note it was asked in. */
+	notePath: string;
+}
+
+export interface Job extends JobInfo {
 	readonly id: number;
-	readonly label: string;
 	readonly startedAt: number;
 	readonly signal: AbortSignal;
-	/** Set while a retry waits, e.g. "retrying in 4 s after 429". */
+	/** Set while a retry waits, e.g. "retrying in 4 s after HTTP 429". */
 	status: string;
 	cancel(): void;
+	/** Takes its progress away; called once the request ended, however it ended. */
 	finish(): void;
 }
 
+interface Shown {
+	job: Job;
+	statusEl: HTMLElement | null;
+	notice: Notice | null;
+}
+
+/** "12 s", "3 min 05 s". */
+export function formatElapsed(ms: number): string {
+	const s = Math.max(0, Math.floor(ms / 1000));
+	if (s < 60) return `${s} s`;
+	return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
+}
+
+function noteName(path: string): string {
+	return path.split("/").pop()?.replace(/\.md$/i, "") ?? path;
+}
+
+/** One line about a request: "Summary of Meeting, on o1, 12 s". */
+export function describeJob(job: Job, now = Date.now()): string {
+	return `${job.what}, ${noteName(job.notePath)}, on ${job.deployment}, ${formatElapsed(now - job.startedAt)}${job.status ? ` (${job.status})` : ""}`;
+}
+
 export class RequestTracker {
-	private readonly jobs = new Map<number, Job>();
+	private readonly shown = new Map<number, Shown>();
 	private nextId = 1;
-	private statusEl: HTMLElement | null = null;
-	private mobileNotice: Notice | null = null;
 	private ticker: number | null = null;
 
 	constructor(private readonly plugin: Plugin) {}
 
+	/** The requests running now, oldest first. */
 	get running(): Job[] {
-		return [...this.jobs.values()];
+		return [...this.shown.values()].map((s) => s.job);
 	}
 
-	start(label: string): Job {
+	start(info: JobInfo): Job {
 		const controller = new AbortController();
 		const id = this.nextId++;
 		const job: Job = {
+			...info,
 			id,
-			label,
 			startedAt: Date.now(),
 			signal: controller.signal,
 			status: "",
 			cancel: () => controller.abort(),
-			finish: () => {
-				this.jobs.delete(id);
-				this.render();
-			},
+			finish: () => this.remove(id),
 		};
-		this.jobs.set(id, job);
+		this.shown.set(id, { job, statusEl: null, notice: null });
 		if (this.ticker === null) {
 			this.ticker = window.setInterval(() => this.render(), 1000);
 			this.plugin.registerInterval(this.ticker);
@@ -53,47 +81,56 @@ export class RequestTracker {
 		return job;
 	}
 
-	/** Cancels every request (on unload, or from the status bar). */
-	cancelAll(): void {
-		for (const job of this.jobs.values()) job.cancel();
+	cancel(id: number): boolean {
+		const s = this.shown.get(id);
+		s?.job.cancel();
+		return s !== undefined;
 	}
 
-	text(): string {
-		const jobs = this.running;
-		if (jobs.length === 0) return "";
-		const now = Date.now();
-		const parts = jobs.map((j) => `${j.label} ${Math.floor((now - j.startedAt) / 1000)} s${j.status ? ` (${j.status})` : ""}`);
-		return `Thinking: ${parts.join(", ")}`;
+	/** Cancels every request (on unload). */
+	cancelAll(): void {
+		for (const s of this.shown.values()) s.job.cancel();
+	}
+
+	private remove(id: number): void {
+		const s = this.shown.get(id);
+		if (!s) return;
+		this.shown.delete(id);
+		s.statusEl?.remove();
+		s.notice?.hide();
+		if (this.shown.size === 0 && this.ticker !== null) {
+			window.clearInterval(this.ticker);
+			this.ticker = null;
+		}
 	}
 
 	private render(): void {
-		const text = this.text();
-		if (text === "") {
-			if (this.ticker !== null) window.clearInterval(this.ticker);
-			this.ticker = null;
-			this.statusEl?.remove();
-			this.statusEl = null;
-			this.mobileNotice?.hide();
-			this.mobileNotice = null;
-			return;
+		const now = Date.now();
+		for (const s of this.shown.values()) {
+			const { job } = s;
+			const elapsed = formatElapsed(now - job.startedAt);
+			const status = job.status ? ` (${job.status})` : "";
+			if (Platform.isMobile) {
+				const text = `Thinking: ${describeJob(job, now)}. To stop it, run "Cancel request".`;
+				if (!s.notice) s.notice = new Notice(text, 0);
+				else s.notice.setMessage(text);
+				continue;
+			}
+			if (!s.statusEl) {
+				const el = this.plugin.addStatusBarItem();
+				el.addClass("azure-reasoning-status");
+				el.addClass("mod-clickable");
+				el.setAttribute("aria-label", `${job.what} in ${noteName(job.notePath)}: click to cancel`);
+				// The item goes when the request ends (or on unload), and its listener with it.
+				el.addEventListener("click", () => job.cancel());
+				s.statusEl = el;
+			}
+			s.statusEl.setText(`${job.deployment}: thinking ${elapsed}${status}`);
 		}
-		if (Platform.isMobile) {
-			if (!this.mobileNotice) this.mobileNotice = new Notice(text, 0);
-			else this.mobileNotice.setMessage(text);
-			return;
-		}
-		if (!this.statusEl) {
-			this.statusEl = this.plugin.addStatusBarItem();
-			this.statusEl.addClass("azure-reasoning-status");
-			this.statusEl.setAttribute("aria-label", "Click to cancel");
-			this.plugin.registerDomEvent(this.statusEl, "click", () => this.cancelAll());
-		}
-		this.statusEl.setText(text);
 	}
 
 	dispose(): void {
 		this.cancelAll();
-		this.jobs.clear();
-		this.render();
+		for (const id of [...this.shown.keys()]) this.remove(id);
 	}
 }

@@ -10,6 +10,7 @@ import type { PluginManifest } from "obsidian";
 import AzureReasoningPlugin from "../../src/main";
 import { AzureEmulator, type Fault } from "../support/azureEmulator";
 import { ObsidianHost } from "../support/host";
+import { modalErrors, modalScript, resetModals } from "../support/obsidian";
 
 const ROOT = resolve(__dirname, "../..");
 const KEY = "e2e-key-9b8a7c6d5e4f";
@@ -65,10 +66,22 @@ async function start(loader: Loader, dep: Record<string, unknown> = deployment()
 	if (loader === "sources") await host.loadPluginClass(AzureReasoningPlugin as never, MANIFEST);
 	else await host.loadMainJs(join(ROOT, "main.js"), join(ROOT, "manifest.json"));
 	const from = BEFORE.indexOf(SELECTED);
+	// The command opens the template picker; the user picks the template that replaces the selection.
+	resetModals();
+	modalScript.push({ choose: "Improve the writing" });
 	return host.openNote(NOTE, { selection: { from, to: from + SELECTED.length } });
 }
 
+/** Waits until the command's request reached the emulator (it is then waiting on a delayed answer). */
+async function requestArrived(): Promise<void> {
+	for (let i = 0; emu.requests.length === 0; i++) {
+		if (i > 1000) throw new Error("The request never reached the emulator");
+		await new Promise((r) => setTimeout(r, 5));
+	}
+}
+
 afterEach(async () => {
+	expect(modalErrors).toEqual([]);
 	await host?.dispose();
 	rmSync(vaultDir, { recursive: true, force: true });
 });
@@ -134,7 +147,7 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 		const { editor } = await start(loader);
 		emu.script({ delayMs: 300, content: "ANSWER" });
 		const running = host.runCommand("run-prompt-on-selection");
-		await new Promise((r) => setTimeout(r, 50));
+		await requestArrived();
 		editor.replaceRange("Typed meanwhile. ", { line: 0, ch: 0 });
 		editor.replaceRange(" More.", editor.offsetToPos(editor.getValue().length - 1));
 		await running;
@@ -146,7 +159,7 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 		const { editor } = await start(loader);
 		emu.script({ delayMs: 300, content: "ANSWER" });
 		const running = host.runCommand("run-prompt-on-selection");
-		await new Promise((r) => setTimeout(r, 50));
+		await requestArrived();
 		editor.setValue("# Meeting\n\nAll rewritten.\n");
 		await running;
 		host.flush();
@@ -161,7 +174,7 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 		await start(loader);
 		emu.script({ delayMs: 300, content: "ANSWER" });
 		const running = host.runCommand("run-prompt-on-selection");
-		await new Promise((r) => setTimeout(r, 50));
+		await requestArrived();
 		await host.unloadPlugin();
 		await running;
 		host.flush();

@@ -6,6 +6,8 @@ import { debounce } from "./events";
 import { normalizePath, Platform, setIcon } from "./functions";
 import { notices } from "./notice";
 import { requestUrl, requestUrlLog } from "./requestUrl";
+import * as settingUi from "./settingUi";
+import * as uiShells from "./ui";
 
 // Compile-time check that the free functions and constants have the real signatures.
 const _signatures: Pick<typeof Real, "requestUrl" | "normalizePath" | "debounce" | "setIcon" | "Platform"> = { requestUrl, normalizePath, debounce, setIcon, Platform };
@@ -22,7 +24,12 @@ export { Platform, normalizePath, setIcon } from "./functions";
 export { Notice, notices } from "./notice";
 export { requestUrl, requestUrlLog } from "./requestUrl";
 export type { RequestUrlStatusError } from "./requestUrl";
-export { Modal, PluginSettingTab, Setting, SuggestModal } from "./ui";
+// The settings UI: DOM-backed when a document exists (jsdom tests of the settings tab), shells in Node.
+export const PluginSettingTab = (typeof document !== "undefined" ? settingUi.PluginSettingTab : uiShells.PluginSettingTab) as unknown as typeof uiShells.PluginSettingTab;
+export const Setting = (typeof document !== "undefined" ? settingUi.Setting : uiShells.Setting) as unknown as typeof uiShells.Setting;
+export const SecretComponent = (typeof document !== "undefined" ? settingUi.SecretComponent : uiShells.SecretComponent) as unknown as typeof uiShells.SecretComponent;
+export { BaseComponent, ButtonComponent, DropdownComponent, ExtraButtonComponent, TextAreaComponent, TextComponent, ToggleComponent, ValueComponent } from "./settingUi";
+export { Modal, ModalElement, SuggestModal, findEls, modalErrors, modalScript, modalWatchers, resetModals, typeInto, type ModalStep, type ShownSuggestion } from "./modals";
 export { Vault } from "./vault";
 export { FileSystemAdapter } from "./adapter";
 export { MarkdownView, View, Workspace, WorkspaceLeaf } from "./workspace";

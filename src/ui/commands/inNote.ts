@@ -1,0 +1,104 @@
+/**
+ * Commands whose answer belongs to a place in the note: a prompt template on the selection
+ * (replace it, or below it, or a new note, as the template says), and a free question about
+ * the selection (the answer goes below it). The place is captured when the command runs and
+ * followed through every edit until the answer arrives; a cancel, an error or an unload
+ * releases it and leaves the note as the user left it.
+ */
+import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
+import { askPrompt, usesSelection, usesWholeNote } from "../../core/commandPrompts";
+import { renderTemplate, type PromptTemplate } from "../../core/prompt";
+import type AzureReasoningPlugin from "../../main";
+import { askInstruction } from "../modals/ask";
+import { pickTemplate } from "../modals/pickers";
+import { writeGeneratedNote } from "./newNote";
+import { openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NOTICE_MS, type CommandOutcome } from "./notify";
+import { captureTarget, placeAnswer, type Placement, type Target } from "../insertion";
+import { captureEditor, describeRun, deploymentFor, send, type Captured, type Sent } from "./run";
+
+const NO_NOTE = "This command works in a note: open one first.";
+
+const quiet = (message: string): CommandOutcome => ({ ok: false, message });
+
+/** Puts the answer at its target and says where it went. */
+async function deliver(plugin: AzureReasoningPlugin, target: Target, sent: Extract<Sent, { ok: true }>, mode: "replace" | "below"): Promise<CommandOutcome> {
+	if (plugin.unloading) return quiet("The plugin was unloaded; the answer was discarded.");
+	let placement: Placement;
+	try {
+		placement = await placeAnswer(plugin, target, sent.completion.text, mode);
+	} catch (e) {
+		if (plugin.unloading) return quiet("The plugin was unloaded; the answer was discarded.");
+		// Never lose an answer: it stays on hand from the notice.
+		const message = `The answer could not be put into the note (${e instanceof Error ? e.message : String(e)}).`;
+		showNotice(message, 0, [{ label: "Copy the answer", run: () => void navigator.clipboard.writeText(sent.completion.text) }]);
+		return { ok: false, message };
+	}
+	const stats = describeRun(sent);
+	if (placement.where === "new-note") {
+		const message = `The answer is in ${placement.path}: ${placement.reason}. (${stats})`;
+		showNotice(message, ERROR_NOTICE_MS, [{ label: "Open", run: () => void openInNewTab(plugin, placement.path) }]);
+		return { ok: true, message, placement };
+	}
+	const message = `Answer from ${sent.completion.model || sent.deployment.deployment} in ${stats}.${placement.note ? ` ${placement.note}` : ""}`;
+	showNotice(message, placement.note ? ERROR_NOTICE_MS : NOTICE_MS);
+	return { ok: true, message, placement };
+}
+
+async function runTemplateOn(plugin: AzureReasoningPlugin, cap: Captured, target: Target, template: PromptTemplate): Promise<CommandOutcome> {
+	if (usesSelection(template.text) && cap.selection.trim() === "") return tell(false, `Select the text to run "${template.name}" on first.`);
+	const ctx = { selection: cap.selection, note: cap.doc, title: cap.title };
+	const wholeNote = usesWholeNote(template.text) && cap.selection.trim() !== "";
+	const sent = await send(plugin, {
+		what: template.name,
+		config: deploymentFor(plugin, template.deploymentId),
+		prompt: renderTemplate(template.text, ctx),
+		selectionOnly: wholeNote ? renderTemplate(template.text, { ...ctx, note: cap.selection }) : null,
+		notePath: cap.file.path,
+	});
+	if (!sent.ok) return sent.outcome;
+	if (template.output === "new-note") {
+		return writeGeneratedNote(plugin, cap.file, sent, { label: template.name, heading: `${template.name}: {{link}}`, linkFromSource: false, noun: template.name });
+	}
+	return deliver(plugin, target, sent, template.output);
+}
+
+/**
+ * Runs a prompt template on the selection; with `template` null, the user picks one first.
+ * Resolves when the command is over (the answer placed, or the reason it was not told).
+ */
+export async function runTemplateCommand(plugin: AzureReasoningPlugin, editor: Editor, ctx: MarkdownView | MarkdownFileInfo, template: PromptTemplate | null): Promise<CommandOutcome> {
+	const cap = captureEditor(editor, ctx);
+	if (!cap) return tell(false, NO_NOTE);
+	if (plugin.settings.templates.length === 0) return tell(false, "There is no prompt template yet: add one in the settings.");
+	const target = captureTarget(plugin, editor, cap.file, cap.from, cap.to);
+	try {
+		const chosen = template ?? (await pickTemplate(plugin.app, plugin.settings.templates));
+		if (!chosen) return quiet("No prompt was chosen.");
+		return await runTemplateOn(plugin, cap, target, chosen);
+	} finally {
+		target.release();
+	}
+}
+
+/** A free instruction about the selection; the answer goes below it. */
+export async function askAboutSelection(plugin: AzureReasoningPlugin, editor: Editor, ctx: MarkdownView | MarkdownFileInfo): Promise<CommandOutcome> {
+	const cap = captureEditor(editor, ctx);
+	if (!cap) return tell(false, NO_NOTE);
+	if (cap.selection.trim() === "") return tell(false, "Select the text to ask about first.");
+	const target = captureTarget(plugin, editor, cap.file, cap.from, cap.to);
+	try {
+		const instruction = await askInstruction(plugin.app, cap.selection);
+		if (instruction === null) return quiet("No question was asked.");
+		const sent = await send(plugin, {
+			what: "Question",
+			config: deploymentFor(plugin, null),
+			prompt: askPrompt(instruction, { selection: cap.selection, note: cap.doc, title: cap.title }),
+			selectionOnly: null,
+			notePath: cap.file.path,
+		});
+		if (!sent.ok) return sent.outcome;
+		return await deliver(plugin, target, sent, "below");
+	} finally {
+		target.release();
+	}
+}

@@ -1,0 +1,78 @@
+/**
+ * What a command tells the user when it ends: a notice, with a way to the setting to change
+ * (and the one-click fix, when there is one) for failures that a setting explains.
+ */
+import { Notice } from "obsidian";
+import type { Explanation, Failure } from "../../core/errors";
+import type { DeploymentConfig } from "../../core/settings";
+import type { Field } from "../../core/validate";
+import type AzureReasoningPlugin from "../../main";
+import type { Placement } from "../insertion";
+
+export const NOTICE_MS = 12_000;
+export const ERROR_NOTICE_MS = 20_000;
+
+/** How a command ended: what the user was told, and where an answer went. */
+export interface CommandOutcome {
+	ok: boolean;
+	message: string;
+	/** Where an answer for a place in a note went. */
+	placement?: Placement;
+	/** The note the command wrote (a summary, a template's new note). */
+	note?: string;
+	/** The setting the message points to. */
+	setting?: Field;
+}
+
+/** Opens the plugin's settings at the deployment's field (the settings tab's `openSettings`). */
+export function openSettings(plugin: AzureReasoningPlugin, deploymentId?: string, field?: Field): void {
+	if (!plugin.openSettings(deploymentId, field)) new Notice("The settings could not be opened from here: open them from the plugin list.", NOTICE_MS);
+}
+
+export interface NoticeAction {
+	label: string;
+	run: () => void;
+}
+
+/** A notice with buttons after its text (each hides the notice, then acts). */
+export function showNotice(message: string, ms: number, actions: readonly NoticeAction[] = []): Notice {
+	const notice = new Notice(message, ms);
+	for (const action of actions) {
+		const button = notice.messageEl.createEl("button", { text: action.label, cls: "azure-reasoning-notice-button" });
+		button.addEventListener("click", () => {
+			notice.hide();
+			action.run();
+		});
+	}
+	return notice;
+}
+
+export function tell(ok: boolean, message: string, ms = ok ? NOTICE_MS : ERROR_NOTICE_MS): CommandOutcome {
+	showNotice(message, ms);
+	return { ok, message };
+}
+
+/** Opens a note in a new tab (the answer's new note, a summary). */
+export async function openInNewTab(plugin: AzureReasoningPlugin, path: string): Promise<void> {
+	const file = plugin.app.vault.getFileByPath(path);
+	if (file) await plugin.app.workspace.getLeaf("tab").openFile(file);
+}
+
+/** A failure's explanation as a notice, with "Open settings" when a setting explains it, and the one-click fix when there is one. */
+export function tellFailure(plugin: AzureReasoningPlugin, failure: Failure, explanation: Explanation, dep: DeploymentConfig | undefined): { outcome: CommandOutcome; notice: Notice } {
+	const message = `${explanation.title} ${explanation.detail}`;
+	const { setting, fix } = explanation;
+	const actions: NoticeAction[] = [];
+	if (fix && dep) {
+		actions.push({
+			label: fix.label,
+			run: () => {
+				Object.assign(dep, fix.patch);
+				void plugin.saveSettings().then(() => new Notice(`Done (${fix.label}). Run the command again.`, NOTICE_MS));
+			},
+		});
+	}
+	if (setting || failure.kind === "no-deployment") actions.push({ label: "Open settings", run: () => openSettings(plugin, dep?.id, setting) });
+	const notice = showNotice(message, ERROR_NOTICE_MS, actions);
+	return { outcome: { ok: false, message, ...(setting ? { setting } : {}) }, notice };
+}

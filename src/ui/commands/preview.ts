@@ -1,0 +1,62 @@
+/**
+ * "Preview request": exactly what a template on the current selection would send, without
+ * sending it. The request is built by the same `prepare()` that every command uses, then handed
+ * to the same client, whose `requestUrl` here only records what it was given: so the URL, the
+ * headers (the SDK's own included) and the body are the ones that would go out, with the
+ * credentials redacted.
+ */
+import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
+import { sendChat } from "../../azure/client";
+import { prepare } from "../../azure/runPrompt";
+import type { RequestUrlFn } from "../../azure/transport";
+import { explainFailure, redactSecrets } from "../../core/errors";
+import { previewText, redactRequest, type CapturedRequest } from "../../core/preview";
+import { renderTemplate } from "../../core/prompt";
+import type { BuiltRequest } from "../../core/request";
+import { checkContext, describeOverflow, formatCount } from "../../core/tokens";
+import type { ReadyDeployment } from "../../core/validate";
+import type AzureReasoningPlugin from "../../main";
+import { pickTemplate } from "../modals/pickers";
+import { showPreview } from "../modals/preview";
+import { tell, tellFailure, type CommandOutcome } from "./notify";
+import { captureEditor, deploymentFor, readKey } from "./run";
+
+/** What the client would send for `built`, captured where it would leave: nothing goes out. */
+export async function captureRequest(dep: ReadyDeployment, built: BuiltRequest, apiKey: string, timeoutMs: number): Promise<CapturedRequest | null> {
+	let captured: CapturedRequest | null = null;
+	const recordOnly: RequestUrlFn = (param) => {
+		captured ??= { method: param.method ?? "GET", url: param.url, headers: { ...(param.headers ?? {}) }, body: typeof param.body === "string" ? param.body : "" };
+		return Promise.resolve({ status: 200, headers: { "content-type": "application/json" }, text: '{"choices":[]}' });
+	};
+	await sendChat(dep, built, { requestUrl: recordOnly, apiKey, timeoutMs, maxRetries: 0 });
+	return captured;
+}
+
+export async function previewRequest(plugin: AzureReasoningPlugin, editor: Editor, ctx: MarkdownView | MarkdownFileInfo): Promise<CommandOutcome> {
+	const cap = captureEditor(editor, ctx);
+	if (!cap) return tell(false, "This command works in a note: open one first.");
+	if (plugin.settings.templates.length === 0) return tell(false, "There is no prompt template yet: add one in the settings.");
+	const template = await pickTemplate(plugin.app, plugin.settings.templates);
+	if (!template) return { ok: false, message: "No prompt was chosen." };
+	const config = deploymentFor(plugin, template.deploymentId);
+	const apiKey = readKey(plugin, config);
+	const prompt = renderTemplate(template.text, { selection: cap.selection, note: cap.doc, title: cap.title });
+	const prepared = prepare({ config, apiKey, prompt });
+	if (!prepared.ok) {
+		const e = explainFailure(prepared.failure, config);
+		const explanation = { ...e, title: `Nothing would be sent: ${redactSecrets(e.title, [apiKey])}`, detail: redactSecrets(e.detail, [apiKey]) };
+		return tellFailure(plugin, prepared.failure, explanation, config).outcome;
+	}
+	const { built, deployment } = prepared;
+	const captured = await captureRequest(deployment, built, apiKey ?? "", plugin.settings.timeoutSeconds * 1000);
+	if (!captured) return tell(false, "The request could not be previewed.");
+	const request = previewText(redactRequest(captured, [apiKey]));
+	const check = checkContext(built.body.messages, deployment.family.contextWindow, built.body.max_completion_tokens);
+	const summary = [
+		`"${template.name}" on ${cap.file.basename}, to ${deployment.displayName} (${deployment.family.label}).`,
+		check.fits ? `The prompt is about ${formatCount(check.promptTokens)} tokens (an estimate); ${formatCount(check.available)} fit beside the answer's ${formatCount(check.reserved)}.` : `${describeOverflow(check, deployment.family.label)} Running it would ask before sending.`,
+	];
+	if (plugin.unloading) return { ok: false, message: "The plugin was unloaded." };
+	await showPreview(plugin.app, { summary, request });
+	return { ok: true, message: request };
+}

@@ -1,0 +1,33 @@
+/** "Summarize note to new note" and "Summarize selection to new note". */
+import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
+import { SUMMARIZE_NOTE_TEMPLATE, SUMMARIZE_SELECTION_TEMPLATE } from "../../core/commandPrompts";
+import { renderTemplate } from "../../core/prompt";
+import type AzureReasoningPlugin from "../../main";
+import { linkSummaryInSource, writeGeneratedNote } from "./newNote";
+import { tell, type CommandOutcome } from "./notify";
+import { captureEditor, deploymentFor, send } from "./run";
+
+export async function summarize(plugin: AzureReasoningPlugin, editor: Editor, ctx: MarkdownView | MarkdownFileInfo, scope: "note" | "selection"): Promise<CommandOutcome> {
+	const cap = captureEditor(editor, ctx);
+	if (!cap) return tell(false, "This command works in a note: open one first.");
+	const hasSelection = cap.selection.trim() !== "";
+	if (scope === "selection" && !hasSelection) return tell(false, "Select the text to summarize first.");
+	if (scope === "note" && cap.doc.trim() === "") return tell(false, "The note is empty: there is nothing to summarize.");
+	const noteCtx = { selection: cap.selection, note: cap.doc, title: cap.title };
+	const selectionPrompt = renderTemplate(SUMMARIZE_SELECTION_TEMPLATE, noteCtx);
+	const sent = await send(plugin, {
+		what: scope === "note" ? "Summary" : "Summary of a selection",
+		config: deploymentFor(plugin, null),
+		prompt: scope === "note" ? renderTemplate(SUMMARIZE_NOTE_TEMPLATE, noteCtx) : selectionPrompt,
+		selectionOnly: scope === "note" && hasSelection ? selectionPrompt : null,
+		notePath: cap.file.path,
+	});
+	if (!sent.ok) return sent.outcome;
+	const ofSelection = scope === "selection" || sent.usedSelectionOnly;
+	return writeGeneratedNote(plugin, cap.file, sent, {
+		label: "summary",
+		heading: ofSelection ? "Summary of a selection from {{link}}." : "Summary of {{link}}.",
+		linkFromSource: linkSummaryInSource(plugin),
+		noun: "Summary",
+	});
+}

@@ -1,0 +1,42 @@
+import { checkContext, describeOverflow, estimatePromptTokens, estimateTokens } from "../../src/core/tokens";
+
+describe("estimateTokens", () => {
+	test.each([
+		{ name: "empty", text: "", tokens: 0 },
+		{ name: "English: about 4 characters a token, plus 10%", text: "a".repeat(400), tokens: 110 },
+		{ name: "accented and Cyrillic letters: 2 characters a token", text: "é".repeat(100) + "ж".repeat(100), tokens: 110 },
+		{ name: "Chinese, Japanese, Korean: a token a character", text: "会議".repeat(50) + "회의".repeat(25), tokens: 165 },
+		{ name: "emoji: two tokens each", text: "🚀".repeat(10), tokens: 22 },
+	])("$name", ({ text, tokens }) => {
+		expect(estimateTokens(text)).toBe(tokens);
+	});
+
+	test("leans high on real English prose compared with OpenAI's ~4 characters a token", () => {
+		const prose = "The team decided to ship the release on Friday, after the last review of the migration plan. ".repeat(50);
+		expect(estimateTokens(prose)).toBeGreaterThanOrEqual(Math.ceil(prose.length / 4));
+	});
+});
+
+describe("checkContext", () => {
+	const messages = (chars: number) => [{ content: "x".repeat(chars) }];
+
+	test("adds the chat format's overhead per message", () => {
+		expect(estimatePromptTokens([{ content: "" }, { content: "" }])).toBe(3 + 4 + 4);
+	});
+
+	test("fits when the prompt's estimate is within the window less the answer's budget", () => {
+		expect(checkContext(messages(4_000), 128_000, 16_000)).toEqual({ promptTokens: 1_107, contextWindow: 128_000, reserved: 16_000, available: 112_000, fits: true });
+	});
+
+	test("does not fit past it, and says so with the numbers", () => {
+		const check = checkContext(messages(420_000), 128_000, 16_000);
+		expect(check.fits).toBe(false);
+		expect(describeOverflow(check, "o1-preview")).toBe(
+			"The prompt is about 115,507 tokens (an estimate), but o1-preview takes 128,000 tokens in all, of which 16,000 are kept for the answer (max completion tokens): at most 112,000 are left for the prompt.",
+		);
+	});
+
+	test("a budget as large as the window leaves no room", () => {
+		expect(checkContext(messages(1), 100, 100)).toMatchObject({ available: 0, fits: false });
+	});
+});

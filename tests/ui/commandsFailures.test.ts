@@ -1,0 +1,197 @@
+/**
+ * How commands end when no answer comes, or its place is gone: timeout, an error, unload in
+ * flight, a deleted note; answers that arrive empty or filtered; prompts too large for the
+ * model. The note is byte-identical, or the answer is in a new note. Over real HTTP.
+ */
+import { FakeElement, Notice, findEls, modalWatchers } from "../support/obsidian";
+import { tellFailure } from "../../src/ui/commands/notify";
+import { explainFailure } from "../../src/core/errors";
+import type AzureReasoningPlugin from "../../src/main";
+import { BEFORE, KEY, LOADERS, NOTE, SELECTED, deployment, today, useHarness, userMessage } from "./commandsHarness";
+
+const h = useHarness();
+
+/** Waits until the command's request reached the emulator, then does `meanwhile`, then awaits the command. */
+async function whileThinking(id: string, steps: Parameters<typeof h.run>[1][], meanwhile: () => unknown | Promise<unknown>) {
+	const running = h.run(id, ...steps);
+	await h.requestsArrived(1);
+	await meanwhile();
+	return running;
+}
+
+const COMMANDS: { id: string; steps: Parameters<typeof h.run>[1][] }[] = [
+	{ id: "run-prompt-on-selection", steps: [{ choose: "Summarize" }] },
+	{ id: "template-improve-writing", steps: [] },
+	{ id: "ask-about-selection", steps: [{ type: "Risks?", click: "Ask" }] },
+	{ id: "summarize-note-to-new-note", steps: [] },
+	{ id: "summarize-selection-to-new-note", steps: [] },
+];
+
+describe.each(LOADERS)("plugin from %s", (loader) => {
+	test.each(COMMANDS)("$id: unloading the plugin in flight leaves every note as it was and creates none", async ({ id, steps }) => {
+		await h.start({ loader });
+		h.emu.script({ delayMs: 300, content: "LATE" });
+		const outcome = await whileThinking(id, steps, () => h.host.unloadPlugin());
+		expect(outcome.ok).toBe(false);
+		expect(h.readDisk()).toBe(BEFORE);
+		expect(h.read()).toBe(BEFORE);
+		expect(h.notes()).toEqual([NOTE]);
+		expect(h.statusItems()).toEqual([]);
+	});
+
+	test.each(COMMANDS)("$id: no answer before the timeout: told so, the note byte-identical", async ({ id, steps }) => {
+		await h.start({ loader, settings: { timeoutSeconds: 1 } });
+		h.emu.script({ delayMs: 3_000, content: "LATE" });
+		const outcome = await h.run(id, ...steps);
+		expect(outcome.ok).toBe(false);
+		expect(h.lastNotice()).toBe("No answer after 1 s (the timeout). Reasoning models can think for minutes: raise the request timeout in the settings, or lower the reasoning effort. Nothing was changed; a late answer is discarded.");
+		expect(h.readDisk()).toBe(BEFORE);
+		expect(h.notes()).toEqual([NOTE]);
+	});
+
+	test.each(COMMANDS)("$id: an error from Azure (401) is explained, the note byte-identical, the key nowhere", async ({ id, steps }) => {
+		await h.start({ loader, secrets: { "azure-cmd": "wrong-key-0000000000" } });
+		const outcome = await h.run(id, ...steps);
+		expect(outcome).toMatchObject({ ok: false, setting: "secretName" });
+		expect(h.lastNotice()).toMatch(/^Azure refused the key \(HTTP 401\)\. Check that the secret holds a current key/);
+		expect(h.readDisk()).toBe(BEFORE);
+		expect(h.notes()).toEqual([NOTE]);
+		expect(h.visibleText()).not.toContain("wrong-key-0000000000");
+		expect(h.visibleText()).not.toContain(KEY);
+	});
+});
+
+describe("the target gone while the model thinks", () => {
+	test("ask-about-selection, the note deleted: the answer is in a new note, and the notice names it", async () => {
+		await h.start({ loader: "main.js" });
+		h.emu.script({ delayMs: 300, content: "KEPT" });
+		const outcome = await whileThinking("ask-about-selection", [{ type: "Risks?", click: "Ask" }], async () => {
+			await h.host.standInApp.vault.delete(h.host.standInApp.vault.getFileByPath(NOTE)!);
+		});
+		expect(outcome.ok).toBe(true);
+		expect(h.notes()).toEqual(["Meeting (answer).md"]);
+		expect(h.read("Meeting (answer).md")).toBe("Answer for [[Notes/Meeting]], kept here because the note was deleted.\n\nKEPT\n");
+		expect(h.lastNotice()).toMatch(/^The answer is in Meeting \(answer\)\.md: the note was deleted\. \(\d+\.\d s, /);
+	});
+
+	test("template replace, the selected text deleted: the answer is in a new note; the note keeps the user's edit", async () => {
+		await h.start();
+		h.emu.script({ delayMs: 300, content: "KEPT" });
+		const editor = h.host.standInApp.workspace.activeEditor!.editor;
+		await whileThinking("template-improve-writing", [], () => {
+			const from = BEFORE.indexOf(SELECTED);
+			editor.replaceRange("", editor.offsetToPos(from), editor.offsetToPos(from + SELECTED.length));
+		});
+		expect(h.read()).toBe("# Meeting\n\n\n\nLast line.\n");
+		expect(h.read("Meeting (answer).md")).toBe("Answer for [[Notes/Meeting]], kept here because the selected text was no longer in the note.\n\nKEPT\n");
+	});
+
+	test("summarize-note, the source deleted: the summary is still written, its link to the source kept as a path", async () => {
+		await h.start({ selection: null });
+		h.emu.script({ delayMs: 300, content: "Gist." });
+		const outcome = await whileThinking("summarize-note-to-new-note", [], async () => {
+			await h.host.standInApp.vault.delete(h.host.standInApp.vault.getFileByPath(NOTE)!);
+		});
+		expect(outcome.note).toBe("Meeting (summary).md");
+		expect(h.read("Meeting (summary).md")).toMatch(new RegExp(`^---\\nsource: "\\[\\[Notes/Meeting\\]\\]"\\n[^]*\\ndate: ${today()}\\n[^]*---\\nSummary of \\[\\[Notes/Meeting\\]\\]\\.\\n\\nGist\\.\\n$`));
+	});
+});
+
+describe("answers with nothing to insert", () => {
+	test("reasoning used the whole budget: nothing inserted; the notice has the numbers, Open settings and the fix", async () => {
+		await h.start({ deployments: [deployment({ maxCompletionTokens: 100 })] });
+		const outcome = await h.run("ask-about-selection", { type: "Risks?", click: "Ask" });
+		expect(outcome).toMatchObject({ ok: false, setting: "maxCompletionTokens" });
+		expect(h.lastNotice()).toBe("No answer: reasoning used 100 of the 100 tokens allowed, and none were left to write it. Raise max completion tokens (to about 25,000), or lower the reasoning effort. Nothing was changed.");
+		expect(h.readDisk()).toBe(BEFORE);
+	});
+
+	test("a filtered prompt: the category named, nothing inserted", async () => {
+		await h.start();
+		h.emu.script({ filteredPrompt: { category: "self_harm", severity: "high" } });
+		await h.run("run-prompt-on-selection", { choose: "Explain" });
+		expect(h.lastNotice()).toMatch(/^Azure's content filter blocked the prompt: self harm \(high\)\./);
+		expect(h.readDisk()).toBe(BEFORE);
+	});
+
+	test("a filtered answer: the category named, nothing inserted", async () => {
+		await h.start();
+		h.emu.script({ filteredOutput: { category: "protected_material_text" } });
+		await h.run("template-summarize");
+		expect(h.lastNotice()).toMatch(/^Azure's content filter withheld the answer: protected material text\./);
+		expect(h.readDisk()).toBe(BEFORE);
+	});
+});
+
+describe("the notice's buttons", () => {
+	const budget = explainFailure({ kind: "no-answer", outcome: { kind: "budget-exhausted", maxCompletionTokens: 100, completion: { text: "", finishReason: "length", model: "o1", usage: { promptTokens: 10, completionTokens: 100, reasoningTokens: 100, totalTokens: 110 }, outputFiltered: [], refusal: null } } });
+	const buttons = (n: Notice) => findEls(n.messageEl, (el: FakeElement) => el.tagName === "BUTTON");
+
+	test("Open settings calls the plugin's openSettings with the deployment and the field; the fix is applied and saved", async () => {
+		await h.start();
+		const opened: unknown[] = [];
+		(h.plugin as unknown as { openSettings: (...a: unknown[]) => boolean }).openSettings = (...a) => opened.push(a) > 0;
+		const dep = h.plugin.settings.deployments[0]!;
+		const { notice } = tellFailure(h.plugin, { kind: "no-answer", outcome: { kind: "empty", completion: null as never } }, budget, dep);
+		expect(buttons(notice as unknown as Notice).map((b) => b.textContent)).toEqual(["Use 25,000", "Open settings"]);
+		buttons(notice as unknown as Notice)[1]!.click();
+		expect(opened).toEqual([["d1", "maxCompletionTokens"]]);
+		buttons(notice as unknown as Notice)[0]!.click();
+		expect(dep.maxCompletionTokens).toBe(25_000);
+	});
+
+	test("no deployment yet: Open settings opens Obsidian's settings at the plugin's tab", async () => {
+		await h.start();
+		const calls: string[] = [];
+		(h.plugin.app as unknown as { setting: unknown }).setting = { open: () => calls.push("open"), openTabById: (id: string) => calls.push(`tab ${id}`) };
+		const { notice } = tellFailure(h.plugin as AzureReasoningPlugin, { kind: "no-deployment" }, explainFailure({ kind: "no-deployment" }), undefined);
+		buttons(notice as unknown as Notice)[0]!.click();
+		expect(calls).toEqual(["open", "tab azure-reasoning"]);
+	});
+});
+
+describe("a prompt too large for the model's context window", () => {
+	// o1: 200,000 tokens in all, 100,000 kept for the answer: about 360,000 characters of English fit.
+	const BIG_BODY = "All work and no play makes a dull note. ".repeat(12_000);
+	const BIG = `# Big\n\n${SELECTED}\n\n${BIG_BODY}\n`;
+	const WHOLE = { id: "whole", name: "Whole note", text: "Read the note:\n{{note}}\n\nThen explain: {{selection}}", output: "below", deploymentId: null };
+	const big = { deployments: [deployment({ maxCompletionTokens: 100_000 })], notes: { "Big.md": BIG }, open: "Big.md" };
+
+	test.each(LOADERS)("summarize-note (from %s): told, and offered the selection only; chosen, only the selection is sent", async (loader) => {
+		await h.start({ ...big, loader });
+		h.emu.setAnswer(() => "Short.");
+		const outcome = await h.run("summarize-note-to-new-note", { click: "Send the selection only" });
+		expect(h.emu.requests).toHaveLength(1);
+		expect(userMessage(h.emu.requests[0])).toMatch(new RegExp(`^Summarize the following text from the note "Big"[^]*\\n\\n${SELECTED}$`));
+		expect(outcome.note).toBe("Big (summary).md");
+		expect(h.read("Big (summary).md")).toContain("---\nSummary of a selection from [[Big]].\n\nShort.\n");
+		expect(h.read("Big.md")).toBe(BIG);
+	});
+
+	test("a template that reads the whole note: Cancel sends nothing and changes nothing", async () => {
+		await h.start({ ...big, settings: { templates: [WHOLE] } });
+		let question = "";
+		modalWatchers.push((m) => (question = `${m.titleEl.textContent}|${m.contentEl.textContent}`));
+		const outcome = await h.run("template-whole", { click: "Cancel" });
+		expect(outcome.ok).toBe(false);
+		expect(question).toMatch(/^The prompt is too large for this model\|The prompt is about [\d,]+ tokens \(an estimate\), but o1 takes 200,000 tokens in all, of which 100,000 are kept for the answer \(max completion tokens\): at most 100,000 are left for the prompt\./);
+		expect(h.emu.requests).toHaveLength(0);
+		expect(h.readDisk("Big.md")).toBe(BIG);
+	});
+
+	test("a template that reads the whole note: the selection only is sent, and the answer goes below the selection", async () => {
+		await h.start({ ...big, settings: { templates: [WHOLE] } });
+		h.emu.setAnswer(() => "Explained.");
+		await h.run("template-whole", { click: "Send the selection only" });
+		expect(userMessage(h.emu.requests[0])).toBe(`Read the note:\n${SELECTED}\n\nThen explain: ${SELECTED}`);
+		expect(h.read("Big.md")).toBe(`# Big\n\n${SELECTED}\n\nExplained.\n\n${BIG_BODY}\n`);
+	});
+
+	test("a selection that alone is too large: nothing sent, no question, the user told to select less", async () => {
+		await h.start({ ...big, selection: "all" });
+		await h.run("summarize-selection-to-new-note");
+		expect(h.emu.requests).toHaveLength(0);
+		expect(h.lastNotice()).toMatch(/^Nothing was sent\. The prompt is about [\d,]+ tokens \(an estimate\), but o1 takes 200,000 tokens in all[^]*Select less text, or lower max completion tokens/);
+		expect(h.notes()).toEqual(["Big.md"]);
+	});
+});
