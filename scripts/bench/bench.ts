@@ -127,7 +127,7 @@ async function main(): Promise<void> {
 			editor.setValue(`# Note\n\n${text}\n`);
 			editor.setSelection(editor.offsetToPos(8), editor.offsetToPos(8 + text.length));
 			const t0 = performance.now();
-			const outcome = (await host.runCommand("run-prompt-on-selection")) as { ok: boolean; message: string };
+			const outcome = (await host.runCommand("template-improve-writing")) as { ok: boolean; message: string };
 			const ms = performance.now() - t0;
 			if (!outcome.ok) throw new Error(`command failed: ${outcome.message}`);
 			return ms;
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
 			const h = monitorEventLoopDelay({ resolution: 1 });
 			h.enable();
 			const t0 = performance.now();
-			const outcome = (await host.runCommand("run-prompt-on-selection")) as { ok: boolean; message: string };
+			const outcome = (await host.runCommand("template-improve-writing")) as { ok: boolean; message: string };
 			const ms = performance.now() - t0;
 			h.disable();
 			if (!outcome.ok) throw new Error(`command failed on a ${bytes}-byte note: ${outcome.message}`);

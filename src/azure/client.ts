@@ -12,7 +12,7 @@ import { AzureOpenAI, OpenAI } from "openai";
 import { redactSecrets, type Failure } from "../core/errors";
 import type { BuiltRequest } from "../core/request";
 import type { ReadyDeployment } from "../core/validate";
-import { requestUrlFetch, type CapturedResponse, type RequestUrlFn } from "./transport";
+import { requestUrlFetch, type CaptureInit, type CapturedResponse, type RequestUrlFn } from "./transport";
 
 export interface SendOptions {
 	requestUrl: RequestUrlFn;
@@ -59,6 +59,24 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
 	});
 }
 
+/**
+ * Clients are reused per deployment, key, transport and timeout (the key lives only in this
+ * in-memory map, as it does in the client). A few deployments at most; the map is cleared when
+ * it grows past that, so an edited deployment's old client does not linger.
+ */
+const clients = new Map<string, { requestUrl: RequestUrlFn; client: OpenAI }>();
+const MAX_CLIENTS = 8;
+
+function clientFor(dep: ReadyDeployment, apiKey: string, requestUrl: RequestUrlFn, timeoutMs: number): OpenAI {
+	const id = JSON.stringify([dep.apiStyle, dep.endpoint, dep.deployment, dep.apiVersion, apiKey, timeoutMs]);
+	const cached = clients.get(id);
+	if (cached && cached.requestUrl === requestUrl) return cached.client;
+	if (clients.size >= MAX_CLIENTS) clients.clear();
+	const client = makeClient(dep, apiKey, requestUrlFetch(requestUrl), timeoutMs);
+	clients.set(id, { requestUrl, client });
+	return client;
+}
+
 function makeClient(dep: ReadyDeployment, apiKey: string, fetchImpl: typeof fetch, timeoutMs: number): OpenAI {
 	const common = { apiKey, fetch: fetchImpl, maxRetries: 0, timeout: timeoutMs + 60_000, dangerouslyAllowBrowser: true };
 	if (dep.apiStyle === "v1") return new OpenAI({ ...common, baseURL: `${dep.endpoint}/openai/v1` });
@@ -101,10 +119,12 @@ export async function sendChat(dep: ReadyDeployment, built: BuiltRequest, opts: 
 		for (let attempt = 0; ; attempt++) {
 			if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt);
 			let captured: CapturedResponse | undefined;
-			const client = makeClient(dep, opts.apiKey, requestUrlFetch(opts.requestUrl, (r) => (captured = r)), opts.timeoutMs);
+			const client = clientFor(dep, opts.apiKey, opts.requestUrl, opts.timeoutMs);
+			const capture: CaptureInit = { onAzureResponse: (r) => (captured = r) };
+			const fetchOptions = capture as NonNullable<Parameters<typeof client.chat.completions.create>[1]>["fetchOptions"];
 			let failure: Failure;
 			try {
-				const json: unknown = await client.chat.completions.create(built.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal: stop.signal });
+				const json: unknown = await client.chat.completions.create(built.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal: stop.signal, fetchOptions });
 				return result({ ok: true, json }, attempt + 1);
 			} catch (err) {
 				if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt + 1);

@@ -56,8 +56,17 @@ function lowerKeys(headers: Record<string, string>): Record<string, string> {
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 
 /**
- * Builds the adapter. `onResponse` receives every answer as it arrived (status, headers, text),
- * so failures can be explained from Azure's own words rather than the SDK's summary.
+ * A per-call listener travels with the call as an extra `RequestInit` property (the SDK passes
+ * a request's `fetchOptions` through to fetch), so one client can serve concurrent calls.
+ */
+export interface CaptureInit {
+	onAzureResponse?: (r: CapturedResponse) => void;
+}
+
+/**
+ * Builds the adapter. `onResponse`, and the call's own `onAzureResponse`, receive every answer
+ * as it arrived (status, headers, text), so failures can be explained from Azure's own words
+ * rather than the SDK's summary.
  */
 export function requestUrlFetch(requestUrl: RequestUrlFn, onResponse?: (r: CapturedResponse) => void): typeof fetch {
 	const adapter: typeof fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -89,7 +98,9 @@ export function requestUrlFetch(requestUrl: RequestUrlFn, onResponse?: (r: Captu
 		});
 		const headers = lowerKeys(answer.headers ?? {});
 		const text = answer.text ?? "";
-		onResponse?.({ status: answer.status, headers, body: text });
+		const captured = { status: answer.status, headers, body: text };
+		onResponse?.(captured);
+		(init as CaptureInit | undefined)?.onAzureResponse?.(captured);
 		if (answer.status < 200 || answer.status > 599) throw new Error(`Unexpected HTTP status ${answer.status}`);
 		return new Response(NULL_BODY_STATUS.has(answer.status) ? null : text, { status: answer.status, headers: safeHeaders(headers) });
 	};

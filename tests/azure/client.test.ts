@@ -181,6 +181,17 @@ describe("sendChat over HTTP", () => {
 	});
 });
 
+test("concurrent calls on one deployment each see their own answer (the SDK client is shared)", async () => {
+	const dep = ready();
+	emu.script({ match: (r) => JSON.stringify(r.body).includes("first"), delayMs: 100, status: 400, body: { error: { message: "first failed", type: "invalid_request_error", param: null, code: null } } });
+	emu.setAnswer(() => "second ok");
+	const [a, b] = await Promise.all([sendChat(dep, buildRequest(dep, "first"), options({ maxRetries: 0 })), sendChat(dep, buildRequest(dep, "second"), options({ maxRetries: 0 }))]);
+	expect(a.ok).toBe(false);
+	if (!a.ok && a.failure.kind === "http") expect(JSON.parse(a.failure.body)).toEqual({ error: { message: "first failed", type: "invalid_request_error", param: null, code: null } });
+	else throw new Error(`unexpected ${JSON.stringify(a)}`);
+	expect(b.ok).toBe(true);
+});
+
 describe("retryWaitMs", () => {
 	test.each([
 		[{ "retry-after-ms": "250", "retry-after": "9" }, 0, 250],

@@ -1,0 +1,181 @@
+/**
+ * Runs the Entra ID device-code sign-in (core/entra.ts) over the injected `requestUrl`, and
+ * keeps one deployment's tokens: the access token in memory only, the refresh token in an
+ * injected secret store (the plugin passes `app.secretStorage`). Sleep and clock are injected
+ * so tests do not wait. Nothing here throws for a failure; every end comes back as a value.
+ */
+import {
+	classifyPoll, classifyRefresh, deviceCodeRequest, entraMessage, needsRefresh, readDeviceCodeResponse, refreshRequest,
+	tokenPollRequest, type DeviceCode, type EntraConfig, type FormRequest, type PollOutcome, type Tokens,
+} from "../core/entra";
+import type { RequestUrlFn, RequestUrlResponseLike } from "./transport";
+
+/** The part of Obsidian's `SecretStorage` used here (it has no delete: "" means none). */
+export interface SecretStoreLike {
+	getSecret(id: string): string | null;
+	setSecret(id: string, secret: string): void;
+}
+
+export interface EntraDeps {
+	requestUrl: RequestUrlFn;
+	store: SecretStoreLike;
+	/** The secret that holds this deployment's refresh token (see `entraSecretName`). */
+	secretName: string;
+	now?: () => number;
+	sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export type TokenResult = { ok: true; token: string } | { ok: false; message: string; signInAgain: boolean };
+export type SignInResult = { ok: true } | { ok: false; kind: "expired" | "denied" | "error" | "cancelled"; message: string };
+
+/** A secret id Obsidian accepts (lowercase letters, digits, dashes), one per deployment. */
+export function entraSecretName(deploymentId: string): string {
+	const clean = deploymentId.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+	if (clean === deploymentId) return `azure-reasoning-entra-${clean}`;
+	let h = 5381;
+	for (const ch of deploymentId) h = ((h * 33) ^ ch.charCodeAt(0)) >>> 0;
+	return `azure-reasoning-entra-${clean}${clean ? "-" : ""}${h.toString(36)}`;
+}
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = window.setTimeout(done, ms);
+		function done() {
+			window.clearTimeout(timer);
+			signal?.removeEventListener("abort", done);
+			resolve();
+		}
+		signal?.addEventListener("abort", done, { once: true });
+	});
+}
+
+export class EntraSession {
+	/** In memory only: never written anywhere. */
+	private tokens: Tokens | null = null;
+	private refreshing: Promise<TokenResult> | null = null;
+	private readonly now: () => number;
+	private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+
+	constructor(
+		readonly config: EntraConfig,
+		private readonly deps: EntraDeps,
+	) {
+		this.now = deps.now ?? (() => Date.now());
+		this.sleep = deps.sleep ?? defaultSleep;
+	}
+
+	/** Whether a sign-in is kept (a refresh token in the store, or a live access token). */
+	isSignedIn(): boolean {
+		return this.storedRefreshToken() !== null || (this.tokens !== null && this.now() < this.tokens.expiresAt);
+	}
+
+	/** Forgets both tokens. The sign-in itself stays valid at Microsoft until it expires or is revoked. */
+	signOut(): void {
+		this.tokens = null;
+		this.writeRefreshToken("");
+	}
+
+	/** Step 1: asks for a user code and the address where it is entered. */
+	async startSignIn(): Promise<{ ok: true; code: DeviceCode } | { ok: false; message: string }> {
+		const answer = await this.post(deviceCodeRequest(this.config));
+		if ("network" in answer) return { ok: false, message: entraMessage({ kind: "network", detail: answer.network }) };
+		const read = readDeviceCodeResponse(answer.status, answer.text);
+		return read.ok ? read : { ok: false, message: entraMessage({ kind: "device-code-failed", error: read.error }) };
+	}
+
+	/**
+	 * Step 2: polls until the user signed in, declined, or the code expired (RFC 8628 §3.4–3.5).
+	 * `onState` hears each pending and slow-down answer, for the settings tab.
+	 */
+	async waitForSignIn(code: DeviceCode, opts: { signal?: AbortSignal; onState?: (outcome: PollOutcome, message: string) => void } = {}): Promise<SignInResult> {
+		let intervalS = code.intervalS;
+		const deadline = this.now() + code.expiresInS * 1000;
+		for (;;) {
+			await this.sleep(intervalS * 1000, opts.signal);
+			if (opts.signal?.aborted) return { ok: false, kind: "cancelled", message: "Sign-in was cancelled." };
+			if (this.now() >= deadline) return { ok: false, kind: "expired", message: entraMessage({ kind: "expired" }) };
+			const answer = await this.post(tokenPollRequest(this.config, code.deviceCode));
+			if (opts.signal?.aborted) return { ok: false, kind: "cancelled", message: "Sign-in was cancelled." };
+			if ("network" in answer) {
+				// RFC 8628 §3.5: a lost connection is no answer; keep polling, a little slower.
+				intervalS += 1;
+				continue;
+			}
+			const outcome = classifyPoll(answer.status, answer.text, intervalS, this.now());
+			switch (outcome.kind) {
+				case "success":
+					this.keep(outcome.tokens);
+					return { ok: true };
+				case "slow-down":
+					intervalS = outcome.intervalS;
+					opts.onState?.(outcome, entraMessage(outcome));
+					continue;
+				case "pending":
+					opts.onState?.(outcome, entraMessage(outcome));
+					continue;
+				default:
+					return { ok: false, kind: outcome.kind, message: entraMessage(outcome) };
+			}
+		}
+	}
+
+	/** An access token to send, refreshed first when it is within the margin of expiring. */
+	async accessToken(): Promise<TokenResult> {
+		if (this.tokens && !needsRefresh(this.tokens, this.now())) return { ok: true, token: this.tokens.accessToken };
+		return this.refresh();
+	}
+
+	/** A new access token from the refresh token, whatever the current one's age (after a 401). */
+	refresh(): Promise<TokenResult> {
+		this.refreshing ??= this.doRefresh().finally(() => (this.refreshing = null));
+		return this.refreshing;
+	}
+
+	private async doRefresh(): Promise<TokenResult> {
+		const refreshToken = this.storedRefreshToken();
+		if (refreshToken === null) {
+			this.tokens = null;
+			return { ok: false, message: entraMessage({ kind: "signed-out" }), signInAgain: true };
+		}
+		const answer = await this.post(refreshRequest(this.config, refreshToken));
+		if ("network" in answer) return { ok: false, message: entraMessage({ kind: "network", detail: answer.network }), signInAgain: false };
+		const outcome = classifyRefresh(answer.status, answer.text, this.now());
+		if (outcome.kind === "success") {
+			this.keep(outcome.tokens);
+			return { ok: true, token: outcome.tokens.accessToken };
+		}
+		if (outcome.kind === "revoked") this.signOut();
+		return { ok: false, message: entraMessage(outcome), signInAgain: outcome.kind === "revoked" };
+	}
+
+	private keep(tokens: Tokens): void {
+		this.tokens = tokens;
+		// Microsoft rotates refresh tokens: keep the newest; keep the old one when none came.
+		if (tokens.refreshToken !== null) this.writeRefreshToken(tokens.refreshToken);
+	}
+
+	private storedRefreshToken(): string | null {
+		try {
+			const v = this.deps.store.getSecret(this.deps.secretName);
+			return v === null || v === "" ? null : v;
+		} catch {
+			return null;
+		}
+	}
+
+	private writeRefreshToken(value: string): void {
+		try {
+			this.deps.store.setSecret(this.deps.secretName, value);
+		} catch {
+			// A store that refuses leaves the sign-in in memory for this session only.
+		}
+	}
+
+	private async post(req: FormRequest): Promise<RequestUrlResponseLike | { network: string }> {
+		try {
+			return await this.deps.requestUrl({ url: req.url, method: "POST", contentType: "application/x-www-form-urlencoded", body: req.body, headers: { accept: "application/json" }, throw: false });
+		} catch (err) {
+			return { network: err instanceof Error ? err.message : String(err) };
+		}
+	}
+}
