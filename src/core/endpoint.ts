@@ -40,6 +40,15 @@ export function isLoopbackHost(host: string): boolean {
 	return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
+/** decodeURIComponent that keeps the raw text when an escape is malformed (`%E0%A4%A`). */
+function safeDecode(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
 export function parseEndpoint(input: string): ParsedEndpoint | EndpointProblem {
 	const text = input.trim();
 	if (text === "") return "empty";
@@ -62,7 +71,7 @@ export function parseEndpoint(input: string): ParsedEndpoint | EndpointProblem {
 		const dated = /^\/deployments\/([^/]+)/i.exec(rest);
 		if (dated?.[1]) {
 			fromUri.apiStyle = "dated";
-			fromUri.deployment = decodeURIComponent(dated[1]);
+			fromUri.deployment = safeDecode(dated[1]);
 		} else if (/^\/v1(\/|$)/i.test(rest)) {
 			fromUri.apiStyle = "v1";
 		}

@@ -116,3 +116,8 @@ describe("hosts", () => {
 		expect(isLoopbackHost(p.host)).toBe(true);
 	});
 });
+
+test("a pasted address with a malformed escape is read, not thrown on", () => {
+	const parsed = parseEndpoint("https://r.openai.azure.com/openai/deployments/%E0%A4%A/chat/completions?api-version=2025-04-01-preview");
+	expect(parsed).toMatchObject({ base: "https://r.openai.azure.com", fromUri: { apiStyle: "dated", deployment: "%E0%A4%A", apiVersion: "2025-04-01-preview" } });
+});
