@@ -142,3 +142,13 @@ test("the picker lists every template with where its answer goes, and filters as
 	expect(h.emu.requests).toHaveLength(0);
 	expect(h.read()).toBe(BEFORE);
 });
+
+test("an answer cut off by the token budget never replaces the selection: it goes below, and the notice says so", async () => {
+	await h.start({ deployments: [deployment({ maxCompletionTokens: 250 })] });
+	h.emu.setAnswer(() => "We decided to ship on Friday. ".repeat(20));
+	const outcome = await h.run("template-improve-writing");
+	expect(outcome.ok).toBe(true);
+	const cut = "We decided to ship on Friday. ".repeat(20).slice(0, (250 - 192) * 4).trimEnd();
+	expect(h.read()).toBe(`# Meeting\n\n${SELECTED}\n\n${cut}\n\nLast line.\n`);
+	expect(h.lastNotice()).toMatch(/cut off at the 250 max completion tokens, so it was put below your text instead of replacing it; raise max completion tokens/);
+});

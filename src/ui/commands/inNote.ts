@@ -23,9 +23,15 @@ const quiet = (message: string): CommandOutcome => ({ ok: false, message });
 /** Puts the answer at its target and says where it went. */
 async function deliver(plugin: AzureReasoningPlugin, target: Target, sent: Extract<Sent, { ok: true }>, mode: "replace" | "below"): Promise<CommandOutcome> {
 	if (plugin.unloading) return quiet("The plugin was unloaded; the answer was discarded.");
+	// An answer cut off by the token budget never replaces the user's text: it goes below it.
+	const truncated = sent.completion.finishReason === "length";
+	const budget = sent.deployment.maxCompletionTokens.toLocaleString("en-US");
+	const cutOff = !truncated
+		? ""
+		: ` The answer was cut off at the ${budget} max completion tokens${mode === "replace" ? ", so it was put below your text instead of replacing it" : ""}; raise max completion tokens for a whole answer.`;
 	let placement: Placement;
 	try {
-		placement = await placeAnswer(plugin, target, sent.completion.text, mode);
+		placement = await placeAnswer(plugin, target, sent.completion.text, truncated ? "below" : mode);
 	} catch (e) {
 		if (plugin.unloading) return quiet("The plugin was unloaded; the answer was discarded.");
 		// Never lose an answer: it stays on hand from the notice.
@@ -35,12 +41,12 @@ async function deliver(plugin: AzureReasoningPlugin, target: Target, sent: Extra
 	}
 	const stats = describeRun(sent);
 	if (placement.where === "new-note") {
-		const message = `The answer is in ${placement.path}: ${placement.reason}. (${stats})`;
+		const message = `The answer is in ${placement.path}: ${placement.reason}. (${stats})${cutOff}`;
 		showNotice(message, ERROR_NOTICE_MS, [{ label: "Open", run: () => void openInNewTab(plugin, placement.path) }]);
 		return { ok: true, message, placement };
 	}
-	const message = `Answer from ${sent.completion.model || sent.deployment.deployment} in ${stats}.${placement.note ? ` ${placement.note}` : ""}`;
-	showNotice(message, placement.note ? ERROR_NOTICE_MS : NOTICE_MS);
+	const message = `Answer from ${sent.completion.model || sent.deployment.deployment} in ${stats}.${placement.note ? ` ${placement.note}` : ""}${cutOff}`;
+	showNotice(message, placement.note || truncated ? ERROR_NOTICE_MS : NOTICE_MS);
 	return { ok: true, message, placement };
 }
 
