@@ -16,11 +16,12 @@
  * - Nothing is ever written into the note before the answer: releasing a target (cancel, error,
  *   unload) leaves it byte for byte as the user left it.
  */
-import { normalizePath, type App, type Editor, type TFile } from "obsidian";
+import { type App, type Editor, type TFile } from "obsidian";
 import { locateAnchor, makeAnchor, spliceText } from "../core/anchor";
 import { planPlacement, stringDoc, tidyAnswer, type OutputPlacement, type PlacementPlan } from "../core/placement";
 import { cmDoc, openEditorFor, placementTracker, type PlacementTracker, type Snapshot, type TrackRecord } from "./tracking";
 import type AzureReasoningPlugin from "../main";
+import { createNewNote, freePath } from "./newNoteFile";
 
 export type { OutputPlacement };
 
@@ -68,29 +69,14 @@ export function captureTarget(plugin: AzureReasoningPlugin, editor: Editor, file
 	return target;
 }
 
-/** A path in `folder` named after `base` that no file has yet. */
-export function freePath(app: App, folder: string, base: string): string {
-	const safe = base.replace(/[\\/:*?"<>|#^[\]]/g, " ").replace(/\s+/g, " ").trim() || "Answer";
-	const prefix = folder.trim() === "" ? "" : `${normalizePath(folder)}/`;
-	for (let n = 1; ; n++) {
-		const path = normalizePath(`${prefix}${safe}${n === 1 ? "" : ` ${n}`}.md`);
-		if (!app.vault.getAbstractFileByPath(path)) return path;
-	}
-}
-
-async function ensureFolder(app: App, folder: string): Promise<void> {
-	const path = normalizePath(folder);
-	if (folder.trim() === "" || app.vault.getAbstractFileByPath(path)) return;
-	await app.vault.createFolder(path);
-}
+/** Re-exported for callers that name new notes; the logic lives with the note creation. */
+export { freePath };
 
 async function toNewNote(app: App, folder: string, sourcePath: string, text: string, reason: string): Promise<Placement> {
-	await ensureFolder(app, folder);
 	const base = sourcePath.split("/").pop()?.replace(/\.md$/, "") ?? "Note";
-	const path = freePath(app, folder, `${base} (answer)`);
 	const link = `[[${sourcePath.replace(/\.md$/, "")}]]`;
-	await app.vault.create(path, `Answer for ${link}, kept here because ${reason}.\n\n${text}\n`);
-	return { where: "new-note", path, reason };
+	const note = await createNewNote(app, folder, `${base} (answer)`, () => `Answer for ${link}, kept here because ${reason}.\n\n${text}\n`);
+	return { where: "new-note", path: note.path, reason };
 }
 
 type Insert = Extract<PlacementPlan, { kind: "insert" }>;

@@ -4,11 +4,12 @@
  * existing note; its frontmatter says where it came from and what made it; it opens in a new
  * tab. Optionally (a setting) the source note gets a link to it, added at its end.
  */
-import { MarkdownView, normalizePath, type App, type Editor, type TFile } from "obsidian";
+import type { App, TFile } from "obsidian";
 import { appendParagraph, generatedNoteBase, generatedNoteText, pathLink } from "../../core/summaryNote";
 import type AzureReasoningPlugin from "../../main";
-import { freePath } from "../insertion";
-import { openInNewTab, tell, type CommandOutcome } from "./notify";
+import { createNewNote } from "../newNoteFile";
+import { openEditorFor } from "../tracking";
+import { openInNewTab, showNotice, tell, type CommandOutcome } from "./notify";
 import { describeRun, type Sent } from "./run";
 
 export interface NewNoteSpec {
@@ -22,28 +23,10 @@ export interface NewNoteSpec {
 	noun: string;
 }
 
-/** The setting may not exist yet in older settings files: off unless set. */
-export function linkSummaryInSource(plugin: AzureReasoningPlugin): boolean {
-	return plugin.settings.linkSummaryInSource;
-}
-
-async function ensureFolder(app: App, folder: string): Promise<string> {
-	const path = folder.trim() === "" ? "" : normalizePath(folder);
-	if (path !== "" && path !== "/" && !app.vault.getAbstractFileByPath(path)) await app.vault.createFolder(path);
-	return path === "/" ? "" : path;
-}
-
-function openEditorOf(app: App, path: string): Editor | null {
-	let found: Editor | null = null;
-	app.workspace.iterateAllLeaves((leaf) => {
-		if (!found && leaf.view instanceof MarkdownView && leaf.view.file?.path === path) found = leaf.view.editor;
-	});
-	return found;
-}
 
 /** Adds `line` as the last paragraph of the note: in its editor when it is open (one undo step), else in the file. */
 async function appendToNote(app: App, file: TFile, line: string): Promise<void> {
-	const editor = openEditorOf(app, file.path);
+	const editor = openEditorFor(app, file.path);
 	if (editor) {
 		const { at, text } = appendParagraph(editor.getValue(), line);
 		const pos = editor.offsetToPos(at);
@@ -60,22 +43,29 @@ export async function writeGeneratedNote(plugin: AzureReasoningPlugin, source: T
 	const { app } = plugin;
 	const sourcePath = source.path;
 	const sourceExists = app.vault.getFileByPath(sourcePath) === source;
-	const folder = await ensureFolder(app, plugin.settings.outputFolder);
-	const path = freePath(app, folder, generatedNoteBase(sourcePath, spec.label));
-	const sourceLink = sourceExists ? app.fileManager.generateMarkdownLink(source, path) : pathLink(sourcePath);
-	const text = generatedNoteText(
-		{
-			sourcePath,
-			sourceLink,
-			heading: spec.heading,
-			deployment: sent.deployment.displayName,
-			model: sent.completion.model || sent.deployment.deployment,
-			date: new Date(),
-			usage: sent.completion.usage,
-		},
-		sent.completion.text,
-	);
-	const note = await app.vault.create(path, text);
+	const date = new Date();
+	const text = (path: string) =>
+		generatedNoteText(
+			{
+				sourcePath,
+				sourceLink: sourceExists ? app.fileManager.generateMarkdownLink(source, path) : pathLink(sourcePath),
+				heading: spec.heading,
+				deployment: sent.deployment.displayName,
+				model: sent.completion.model || sent.deployment.deployment,
+				date,
+				usage: sent.completion.usage,
+			},
+			sent.completion.text,
+		);
+	let note: TFile;
+	try {
+		note = await createNewNote(app, plugin.settings.outputFolder, generatedNoteBase(sourcePath, spec.label), text);
+	} catch (e) {
+		// Never lose an answer: it stays on hand from the notice.
+		const message = `The answer could not be written to a new note (${e instanceof Error ? e.message : String(e)}).`;
+		showNotice(message, 0, [{ label: "Copy the answer", run: () => void navigator.clipboard.writeText(sent.completion.text) }]);
+		return { ok: false, message };
+	}
 	if (spec.linkFromSource && sourceExists && !plugin.unloading) {
 		await appendToNote(app, source, `${spec.noun}: ${app.fileManager.generateMarkdownLink(note, sourcePath)}`);
 	}

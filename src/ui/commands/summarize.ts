@@ -3,7 +3,7 @@ import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
 import { SUMMARIZE_NOTE_TEMPLATE, SUMMARIZE_SELECTION_TEMPLATE } from "../../core/commandPrompts";
 import { renderTemplate } from "../../core/prompt";
 import type AzureReasoningPlugin from "../../main";
-import { linkSummaryInSource, writeGeneratedNote } from "./newNote";
+import { writeGeneratedNote } from "./newNote";
 import { tell, type CommandOutcome } from "./notify";
 import { captureEditor, deploymentFor, send } from "./run";
 
@@ -27,7 +27,7 @@ export async function summarize(plugin: AzureReasoningPlugin, editor: Editor, ct
 	return writeGeneratedNote(plugin, cap.file, sent, {
 		label: "summary",
 		heading: ofSelection ? "Summary of a selection from {{link}}." : "Summary of {{link}}.",
-		linkFromSource: linkSummaryInSource(plugin),
+		linkFromSource: plugin.settings.linkSummaryInSource,
 		noun: "Summary",
 	});
 }

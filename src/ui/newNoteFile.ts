@@ -1,0 +1,54 @@
+/**
+ * Creating the notes that answers go into, so that an answer is never lost to a file name: the
+ * name is made free of characters file systems refuse and of existing notes; a name taken
+ * meanwhile (two answers arriving together) moves on to the next; an output folder that cannot
+ * be made (a file of that name, a name the system refuses) falls back to the vault's root.
+ */
+import { normalizePath, type App, type TFile } from "obsidian";
+
+/** A path in `folder` named after `base` that no file has yet. */
+export function freePath(app: App, folder: string, base: string): string {
+	const safe = base.replace(/[\\/:*?"<>|#^[\]]/g, " ").replace(/\s+/g, " ").trim() || "Answer";
+	const prefix = folder.trim() === "" ? "" : `${normalizePath(folder)}/`;
+	for (let n = 1; ; n++) {
+		const path = normalizePath(`${prefix}${safe}${n === 1 ? "" : ` ${n}`}.md`);
+		if (!app.vault.getAbstractFileByPath(path)) return path;
+	}
+}
+
+/** The folder to write into: the setting's, made when missing, or the vault's root when it cannot be. */
+async function usableFolder(app: App, folder: string): Promise<string> {
+	const path = folder.trim() === "" ? "" : normalizePath(folder);
+	if (path === "" || path === "/") return "";
+	const existing = app.vault.getAbstractFileByPath(path);
+	if (existing) return app.vault.getFolderByPath(path) ? path : "";
+	try {
+		await app.vault.createFolder(path);
+	} catch {
+		// Made meanwhile by another answer, or refused by the file system.
+	}
+	return app.vault.getFolderByPath(path) ? path : "";
+}
+
+const ATTEMPTS = 20;
+
+/**
+ * Creates a new note named after `base` in `folder` (or the root); `text` gets the chosen path,
+ * for links relative to it. Throws only when even the vault's root refuses every name.
+ */
+export async function createNewNote(app: App, folder: string, base: string, text: (path: string) => string): Promise<TFile> {
+	let dir = await usableFolder(app, folder);
+	let lastError: unknown = null;
+	for (let i = 0; i < ATTEMPTS; i++) {
+		const path = freePath(app, dir, base);
+		try {
+			return await app.vault.create(path, text(path));
+		} catch (e) {
+			lastError = e;
+			if (app.vault.getAbstractFileByPath(path)) continue; // taken meanwhile: the next name
+			if (dir !== "") dir = "";
+			else break;
+		}
+	}
+	throw lastError instanceof Error ? lastError : new Error(String(lastError));
+}
