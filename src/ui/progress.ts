@@ -74,8 +74,8 @@ export class RequestTracker {
 		};
 		this.shown.set(id, { job, statusEl: null, notice: null });
 		if (this.ticker === null) {
+			// Cleared when the last request ends, and by dispose() on unload.
 			this.ticker = window.setInterval(() => this.render(), 1000);
-			this.plugin.registerInterval(this.ticker);
 		}
 		this.render();
 		return job;

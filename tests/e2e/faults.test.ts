@@ -21,6 +21,8 @@ interface Tally {
 const tally: Tally = { run: 0, survived: 0, corrupted: 0, lost: 0 };
 
 afterAll(() => {
+	// The table is the suite's verdict, not decoration: it must show nothing lost or corrupted.
+	expect(tally).toEqual({ run: tally.run, survived: tally.run, corrupted: 0, lost: 0 });
 	const rows = [
 		["scenarios run", tally.run],
 		["survived", tally.survived],
@@ -130,7 +132,8 @@ describe("fault suite on main.js", () => {
 		notes[NOTE] = BEFORE;
 		await h.start({ loader: "main.js", notes, open: null });
 		h.emu.setAnswer((body: { messages: { content: string }[] }) => `answer to ${/select me (\d+)/.exec(body.messages.at(-1)!.content)?.[1] ?? "?"}`);
-		h.emu.script({ delayMs: 150, times: 20 });
+		// Long enough that all 20 are surely in flight together when counted (not a timing assertion).
+		h.emu.script({ delayMs: 1_500, times: 20 });
 		await scenario(
 			async () => {
 				const running: Promise<unknown>[] = [];
