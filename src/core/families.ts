@@ -131,7 +131,7 @@ export const FAMILIES: readonly ModelFamily[] = [
 		contextWindow: 200_000,
 		minApiVersion: "2025-04-01-preview",
 		apiStyles: ["dated", "v1"],
-		modelPrefixes: ["o3", "o3-pro"],
+		modelPrefixes: ["o3"],
 		defaultMaxCompletionTokens: 25_000,
 	},
 	{
@@ -148,7 +148,7 @@ export const FAMILIES: readonly ModelFamily[] = [
 		contextWindow: 200_000,
 		minApiVersion: "2025-04-01-preview",
 		apiStyles: ["dated", "v1"],
-		modelPrefixes: ["o4-mini", "codex-mini"],
+		modelPrefixes: ["o4-mini"],
 		defaultMaxCompletionTokens: 25_000,
 	},
 	{
@@ -200,12 +200,19 @@ export function getFamily(id: FamilyId): ModelFamily {
 }
 
 /**
+ * Models that Azure serves only through the Responses API: no family here can drive them
+ * through chat completions, so the test button must not call them a match.
+ */
+const RESPONSES_ONLY = ["o3-pro", "codex-mini", "gpt-5-pro", "gpt-5-codex"];
+
+/**
  * The family a response's `model` field (e.g. `o1-preview-2024-09-12`) belongs to, or
  * undefined when no family claims it. The longest matching prefix wins, so `o1-mini-…`
  * is o1-mini and not o1.
  */
 export function familyOfModel(model: string): ModelFamily | undefined {
 	const name = model.trim().toLowerCase();
+	if (RESPONSES_ONLY.some((p) => name === p || name.startsWith(`${p}-`))) return undefined;
 	let best: { family: ModelFamily; length: number } | undefined;
 	for (const family of FAMILIES) {
 		for (const prefix of family.modelPrefixes) {
