@@ -22,67 +22,6 @@ export abstract class PluginSettingTab {
 	}
 }
 
-export class Modal {
-	app: App;
-	containerEl = new FakeElement("div", "modal-container");
-	modalEl = this.containerEl.createDiv("modal");
-	titleEl = this.modalEl.createDiv("modal-title");
-	contentEl = this.modalEl.createDiv("modal-content");
-	shouldRestoreSelection = true;
-	/** Stand-in only. */
-	isOpen = false;
-	private closeCallback: (() => unknown) | null = null;
-
-	constructor(app: App) {
-		this.app = app;
-	}
-	open(): void {
-		this.isOpen = true;
-		void this.onOpen();
-	}
-	close(): void {
-		if (!this.isOpen) return;
-		this.isOpen = false;
-		this.onClose();
-		this.closeCallback?.();
-	}
-	onOpen(): Promise<void> | void {}
-	onClose(): void {}
-	setTitle(title: string): this {
-		this.titleEl.setText(title);
-		return this;
-	}
-	setContent(content: string | DocumentFragment): this {
-		this.contentEl.setText(content);
-		return this;
-	}
-	setCloseCallback(callback: () => unknown): this {
-		this.closeCallback = callback;
-		return this;
-	}
-}
-
-export abstract class SuggestModal<T> extends Modal {
-	limit = 100;
-	emptyStateText = "No results found.";
-	inputEl = this.modalEl.createEl("input", "prompt-input");
-	resultContainerEl = this.modalEl.createDiv("prompt-results");
-
-	setPlaceholder(placeholder: string): void {
-		this.inputEl.setAttr("placeholder", placeholder);
-	}
-	setInstructions(_instructions: { command: string; purpose: string }[]): void {}
-	onNoSuggestion(): void {}
-	/** Closes, then hands the choice over, as Obsidian does. */
-	selectSuggestion(value: T, evt: MouseEvent | KeyboardEvent): void {
-		this.close();
-		this.onChooseSuggestion(value, evt);
-	}
-	abstract getSuggestions(query: string): T[] | Promise<T[]>;
-	abstract renderSuggestion(value: T, el: FakeElement): void;
-	abstract onChooseSuggestion(item: T, evt: MouseEvent | KeyboardEvent): void;
-}
-
 export class Setting {
 	settingEl: FakeElement;
 	infoEl: FakeElement;
