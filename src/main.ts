@@ -1,4 +1,5 @@
 import { Plugin } from "obsidian";
+import { clearClientCache } from "./azure/client";
 import type { PluginSettings } from "./core/settings";
 import { registerCommands, syncTemplateCommands } from "./ui/commands";
 import { RequestTracker } from "./ui/progress";
@@ -34,7 +35,9 @@ export default class AzureReasoningPlugin extends Plugin {
 
 	onunload(): void {
 		this.unloading = true;
-		this.requests.dispose();
+		// onload may have failed before the tracker existed.
+		this.requests?.dispose();
+		clearClientCache();
 	}
 
 	/** Saves the settings and keeps the per-template commands in step with the templates. */

@@ -17,6 +17,8 @@ import { requestUrlFetch, type CaptureInit, type CapturedResponse, type RequestU
 export interface SendOptions {
 	requestUrl: RequestUrlFn;
 	apiKey: string;
+	/** A Microsoft Entra ID access token: sent as `Authorization: Bearer` instead of the key, on both API styles. */
+	bearerToken?: string;
 	timeoutMs: number;
 	maxRetries: number;
 	/** Aborting it cancels the call. */
@@ -67,20 +69,32 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
 const clients = new Map<string, { requestUrl: RequestUrlFn; client: OpenAI }>();
 const MAX_CLIENTS = 8;
 
-function clientFor(dep: ReadyDeployment, apiKey: string, requestUrl: RequestUrlFn, timeoutMs: number): OpenAI {
-	const id = JSON.stringify([dep.apiStyle, dep.endpoint, dep.deployment, dep.apiVersion, apiKey, timeoutMs]);
+/** Forgets every cached client (and the keys they hold); the plugin calls it on unload. */
+export function clearClientCache(): void {
+	clients.clear();
+}
+
+function clientFor(dep: ReadyDeployment, auth: Pick<SendOptions, "apiKey" | "bearerToken">, requestUrl: RequestUrlFn, timeoutMs: number): OpenAI {
+	const id = JSON.stringify([dep.apiStyle, dep.endpoint, dep.deployment, dep.apiVersion, auth.apiKey, auth.bearerToken ?? null, timeoutMs]);
 	const cached = clients.get(id);
 	if (cached && cached.requestUrl === requestUrl) return cached.client;
 	if (clients.size >= MAX_CLIENTS) clients.clear();
-	const client = makeClient(dep, apiKey, requestUrlFetch(requestUrl), timeoutMs);
+	const client = makeClient(dep, auth, requestUrlFetch(requestUrl), timeoutMs);
 	clients.set(id, { requestUrl, client });
 	return client;
 }
 
-function makeClient(dep: ReadyDeployment, apiKey: string, fetchImpl: typeof fetch, timeoutMs: number): OpenAI {
-	const common = { apiKey, fetch: fetchImpl, maxRetries: 0, timeout: timeoutMs + 60_000, dangerouslyAllowBrowser: true };
-	if (dep.apiStyle === "v1") return new OpenAI({ ...common, baseURL: `${dep.endpoint}/openai/v1` });
-	return new AzureOpenAI({ ...common, endpoint: dep.endpoint, deployment: dep.deployment, apiVersion: dep.apiVersion ?? "" });
+/**
+ * Key: `api-key` (dated) or `Authorization: Bearer KEY` (v1). Entra ID: `Authorization: Bearer
+ * TOKEN` on both, via `azureADTokenProvider` for the dated API (the SDK sends `api-key` for a
+ * string `apiKey` there) and `apiKey` for v1 (the plain client sends it as a bearer token).
+ */
+function makeClient(dep: ReadyDeployment, opts: Pick<SendOptions, "apiKey" | "bearerToken">, fetchImpl: typeof fetch, timeoutMs: number): OpenAI {
+	const common = { fetch: fetchImpl, maxRetries: 0, timeout: timeoutMs + 60_000, dangerouslyAllowBrowser: true };
+	const token = opts.bearerToken;
+	if (dep.apiStyle === "v1") return new OpenAI({ ...common, apiKey: token ?? opts.apiKey, baseURL: `${dep.endpoint}/openai/v1` });
+	const auth = token !== undefined ? { azureADTokenProvider: () => Promise.resolve(token) } : { apiKey: opts.apiKey };
+	return new AzureOpenAI({ ...common, ...auth, endpoint: dep.endpoint, deployment: dep.deployment, apiVersion: dep.apiVersion ?? "" });
 }
 
 function errorDetail(err: unknown): string {
@@ -111,7 +125,7 @@ export async function sendChat(dep: ReadyDeployment, built: BuiltRequest, opts: 
 	opts.signal?.addEventListener("abort", onCancel, { once: true });
 	if (opts.signal?.aborted) stop.abort();
 
-	const redact = (s: string) => redactSecrets(s, [opts.apiKey]);
+	const redact = (s: string) => redactSecrets(s, [opts.apiKey, opts.bearerToken]);
 	const result = (r: { ok: true; json: unknown } | { ok: false; failure: Failure }, attempts: number): SendResult => ({ ...r, attempts, elapsedMs: Date.now() - started });
 	const stopped = (): Failure => (timedOut ? { kind: "timeout", seconds: Math.round(opts.timeoutMs / 1000) } : { kind: "cancelled" });
 
@@ -119,7 +133,7 @@ export async function sendChat(dep: ReadyDeployment, built: BuiltRequest, opts: 
 		for (let attempt = 0; ; attempt++) {
 			if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt);
 			let captured: CapturedResponse | undefined;
-			const client = clientFor(dep, opts.apiKey, opts.requestUrl, opts.timeoutMs);
+			const client = clientFor(dep, opts, opts.requestUrl, opts.timeoutMs);
 			const capture: CaptureInit = { onAzureResponse: (r) => (captured = r) };
 			const fetchOptions = capture as NonNullable<Parameters<typeof client.chat.completions.create>[1]>["fetchOptions"];
 			let failure: Failure;

@@ -5,7 +5,7 @@
  * so tests do not wait. Nothing here throws for a failure; every end comes back as a value.
  */
 import {
-	classifyPoll, classifyRefresh, deviceCodeRequest, entraMessage, needsRefresh, readDeviceCodeResponse, refreshRequest,
+	accountOfToken, classifyPoll, classifyRefresh, deviceCodeRequest, entraMessage, needsRefresh, readDeviceCodeResponse, refreshRequest,
 	tokenPollRequest, type DeviceCode, type EntraConfig, type FormRequest, type PollOutcome, type Tokens,
 } from "../core/entra";
 import type { RequestUrlFn, RequestUrlResponseLike } from "./transport";
@@ -53,6 +53,7 @@ export class EntraSession {
 	/** In memory only: never written anywhere. */
 	private tokens: Tokens | null = null;
 	private refreshing: Promise<TokenResult> | null = null;
+	private disposed = false;
 	private readonly now: () => number;
 	private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -67,6 +68,17 @@ export class EntraSession {
 	/** Whether a sign-in is kept (a refresh token in the store, or a live access token). */
 	isSignedIn(): boolean {
 		return this.storedRefreshToken() !== null || (this.tokens !== null && this.now() < this.tokens.expiresAt);
+	}
+
+	/** Ends any sign-in in progress (at its next poll) and forgets the access token; the stored sign-in stays. */
+	dispose(): void {
+		this.disposed = true;
+		this.tokens = null;
+	}
+
+	/** Who the current access token was issued to; null before the first token of this session. */
+	account(): string | null {
+		return this.tokens ? accountOfToken(this.tokens.accessToken) : null;
 	}
 
 	/** Forgets both tokens. The sign-in itself stays valid at Microsoft until it expires or is revoked. */
@@ -92,13 +104,13 @@ export class EntraSession {
 		const deadline = this.now() + code.expiresInS * 1000;
 		for (;;) {
 			await this.sleep(intervalS * 1000, opts.signal);
-			if (opts.signal?.aborted) return { ok: false, kind: "cancelled", message: "Sign-in was cancelled." };
+			if (opts.signal?.aborted || this.disposed) return { ok: false, kind: "cancelled", message: "Sign-in was cancelled." };
 			if (this.now() >= deadline) return { ok: false, kind: "expired", message: entraMessage({ kind: "expired" }) };
 			const answer = await this.post(tokenPollRequest(this.config, code.deviceCode));
-			if (opts.signal?.aborted) return { ok: false, kind: "cancelled", message: "Sign-in was cancelled." };
+			if (opts.signal?.aborted || this.disposed) return { ok: false, kind: "cancelled", message: "Sign-in was cancelled." };
 			if ("network" in answer) {
-				// RFC 8628 §3.5: a lost connection is no answer; keep polling, a little slower.
-				intervalS += 1;
+				// RFC 8628 §3.5: after a connection timeout, back off exponentially and keep polling.
+				intervalS *= 2;
 				continue;
 			}
 			const outcome = classifyPoll(answer.status, answer.text, intervalS, this.now());
@@ -177,5 +189,37 @@ export class EntraSession {
 		} catch (err) {
 			return { network: err instanceof Error ? err.message : String(err) };
 		}
+	}
+}
+
+/**
+ * One session per deployment, kept while its tenant, client id and authority stay the same
+ * (a changed one starts a new session; the stored refresh token then fails and asks to sign in).
+ */
+export class EntraSessions {
+	private readonly sessions = new Map<string, { key: string; session: EntraSession }>();
+
+	constructor(private readonly deps: Omit<EntraDeps, "secretName">) {}
+
+	for(deploymentId: string, config: EntraConfig): EntraSession {
+		const key = JSON.stringify([config.authorityHost, config.tenant, config.clientId]);
+		const have = this.sessions.get(deploymentId);
+		if (have?.key === key) return have.session;
+		have?.session.dispose();
+		const session = new EntraSession(config, { ...this.deps, secretName: entraSecretName(deploymentId) });
+		this.sessions.set(deploymentId, { key, session });
+		return session;
+	}
+
+	/** Drops a deployment's session (its access token; a sign-in in progress stops). */
+	forget(deploymentId: string): void {
+		this.sessions.get(deploymentId)?.session.dispose();
+		this.sessions.delete(deploymentId);
+	}
+
+	/** On unload: every sign-in in progress stops polling. */
+	dispose(): void {
+		for (const { session } of this.sessions.values()) session.dispose();
+		this.sessions.clear();
 	}
 }

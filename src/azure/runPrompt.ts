@@ -8,13 +8,17 @@ import { buildRequest, type BuiltRequest } from "../core/request";
 import { readCompletion, type Completion } from "../core/response";
 import type { DeploymentConfig } from "../core/settings";
 import { validateDeployment, type ReadyDeployment } from "../core/validate";
-import { sendChat } from "./client";
+import { entraMessage } from "../core/entra";
+import { sendChat, type SendResult } from "./client";
+import type { TokenResult } from "./entraClient";
 import type { RequestUrlFn } from "./transport";
 
 export interface RunInput {
 	config: DeploymentConfig | undefined;
 	/** The key from secret storage; null when the secret is missing or empty. */
 	apiKey: string | null;
+	/** The deployment's Entra ID session, for deployments that sign in instead of using a key. */
+	entra?: TokenSource;
 	prompt: string;
 	timeoutMs: number;
 	maxRetries: number;
@@ -23,23 +27,30 @@ export interface RunInput {
 	onRetry?: (info: { attempt: number; waitMs: number; status: number | null }) => void;
 }
 
+/** Where Entra ID access tokens come from (azure/entraClient.ts's EntraSession). */
+export interface TokenSource {
+	accessToken(): Promise<TokenResult>;
+	refresh(): Promise<TokenResult>;
+}
+
 export type RunResult =
 	| { ok: true; completion: Completion; built: BuiltRequest; deployment: ReadyDeployment; attempts: number; elapsedMs: number }
 	| { ok: false; failure: Failure; explanation: Explanation; built: BuiltRequest | null; sent: boolean; elapsedMs: number };
 
-function explain(failure: Failure, input: RunInput): Explanation {
+function explain(failure: Failure, input: RunInput, tokens: readonly string[] = []): Explanation {
 	const e = explainFailure(failure, input.config);
-	const r = (s: string) => redactSecrets(s, [input.apiKey]);
+	const r = (s: string) => redactSecrets(s, [input.apiKey, ...tokens]);
 	return { ...e, title: r(e.title), detail: r(e.detail) };
 }
 
 /** Validation and building only: what would be sent, or why nothing can be. */
 export function prepare(input: Pick<RunInput, "config" | "apiKey" | "prompt">): { ok: true; built: BuiltRequest; deployment: ReadyDeployment } | { ok: false; failure: Failure } {
 	if (!input.config) return { ok: false, failure: { kind: "no-deployment" } };
-	const { findings, ready } = validateDeployment(input.config, { secretAvailable: input.apiKey !== null && input.apiKey !== "" });
+	const keyAuth = input.config.auth !== "entra";
+	const { findings, ready } = validateDeployment(input.config, keyAuth ? { secretAvailable: input.apiKey !== null && input.apiKey !== "" } : {});
 	if (!ready) {
 		const onlyKey = findings.filter((f) => f.severity === "error").every((f) => f.field === "secretName");
-		if (onlyKey && input.config.secretName.trim() !== "") return { ok: false, failure: { kind: "no-key", secretName: input.config.secretName } };
+		if (keyAuth && onlyKey && input.config.secretName.trim() !== "") return { ok: false, failure: { kind: "no-key", secretName: input.config.secretName } };
 		return { ok: false, failure: { kind: "invalid-deployment", findings } };
 	}
 	return { ok: true, built: buildRequest(ready, input.prompt), deployment: ready };
@@ -50,20 +61,46 @@ export async function runPrompt(input: RunInput): Promise<RunResult> {
 	const prepared = prepare(input);
 	if (!prepared.ok) return { ok: false, failure: prepared.failure, explanation: explain(prepared.failure, input), built: null, sent: false, elapsedMs: 0 };
 	const { built, deployment } = prepared;
-	const sent = await sendChat(deployment, built, {
-		requestUrl: input.requestUrl,
-		apiKey: input.apiKey ?? "",
-		timeoutMs: input.timeoutMs,
-		maxRetries: input.maxRetries,
-		...(input.signal ? { signal: input.signal } : {}),
-		...(input.onRetry ? { onRetry: input.onRetry } : {}),
-	});
+	const tokens: string[] = [];
+	const send = (bearerToken?: string) =>
+		sendChat(deployment, built, {
+			requestUrl: input.requestUrl,
+			apiKey: input.apiKey ?? "",
+			...(bearerToken !== undefined ? { bearerToken } : {}),
+			timeoutMs: input.timeoutMs,
+			maxRetries: input.maxRetries,
+			...(input.signal ? { signal: input.signal } : {}),
+			...(input.onRetry ? { onRetry: input.onRetry } : {}),
+		});
+	const delivery = deployment.entra ? await sendWithEntra(input.entra, send, tokens) : { sent: await send() };
 	const elapsedMs = Date.now() - started;
-	if (!sent.ok) return { ok: false, failure: sent.failure, explanation: explain(sent.failure, input), built, sent: true, elapsedMs };
+	if ("notSent" in delivery) return { ok: false, failure: delivery.notSent, explanation: explain(delivery.notSent, input, tokens), built, sent: false, elapsedMs };
+	const sent = delivery.sent;
+	if (!sent.ok) return { ok: false, failure: sent.failure, explanation: explain(sent.failure, input, tokens), built, sent: true, elapsedMs };
 	const outcome = readCompletion(sent.json, built.body.max_completion_tokens);
 	if (outcome.kind !== "answer") {
 		const failure: Failure = { kind: "no-answer", outcome };
 		return { ok: false, failure, explanation: explain(failure, input), built, sent: true, elapsedMs };
 	}
 	return { ok: true, completion: outcome.completion, built, deployment, attempts: sent.attempts, elapsedMs };
+}
+
+/**
+ * Sends with an Entra ID access token (refreshed first when near expiry). A 401 leads to one
+ * refresh and one retry; a second 401 asks the user to sign in again. `notSent`: no token, so
+ * nothing went out. `used` collects the tokens sent, for redaction.
+ */
+async function sendWithEntra(source: TokenSource | undefined, send: (token: string) => Promise<SendResult>, used: string[]): Promise<{ sent: SendResult } | { notSent: Failure }> {
+	if (!source) return { notSent: { kind: "entra", message: entraMessage({ kind: "signed-out" }) } };
+	const first = await source.accessToken();
+	if (!first.ok) return { notSent: { kind: "entra", message: first.message } };
+	used.push(first.token);
+	const sent = await send(first.token);
+	if (sent.ok || sent.failure.kind !== "http" || sent.failure.status !== 401) return { sent };
+	const again = await source.refresh();
+	if (!again.ok) return { sent: { ...sent, failure: { kind: "entra", message: again.message } } };
+	used.push(again.token);
+	const retried = await send(again.token);
+	if (retried.ok || retried.failure.kind !== "http" || retried.failure.status !== 401) return { sent: retried };
+	return { sent: { ...retried, failure: { kind: "entra", message: entraMessage({ kind: "unauthorized" }) } } };
 }

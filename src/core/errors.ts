@@ -20,7 +20,9 @@ export type Failure =
 	| { kind: "no-answer"; outcome: Exclude<CompletionOutcome, { kind: "answer" }> }
 	| { kind: "invalid-deployment"; findings: Finding[] }
 	| { kind: "no-deployment" }
-	| { kind: "no-key"; secretName: string };
+	| { kind: "no-key"; secretName: string }
+	/** Entra ID: no sign-in, a refused or failed refresh, or a 401 after one refresh and retry. `message` is entra.ts's. */
+	| { kind: "entra"; message: string };
 
 export interface Explanation {
 	/** One short sentence: what happened. */
@@ -212,6 +214,8 @@ export function explainFailure(failure: Failure, dep?: DeploymentConfig): Explan
 			return { title: "No deployment is set up yet.", detail: "Add one in the plugin's settings: endpoint, deployment name, model family and key." };
 		case "no-key":
 			return { title: `The secret "${failure.secretName}" holds no key on this device.`, detail: "Set the key again in the deployment's settings (secrets are stored per device).", setting: "secretName" };
+		case "entra":
+			return { title: failure.message, detail: "The note is unchanged.", setting: "auth" };
 	}
 }
 

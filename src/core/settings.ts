@@ -21,8 +21,14 @@ export interface DeploymentConfig {
 	/** The deployment name chosen in Azure (URL path for dated, `model` for v1). */
 	deployment: string;
 	family: FamilyId;
-	/** The name of the secret in Obsidian's secret storage; never the key itself. */
+	/** How requests authenticate: the resource's key (the default when absent), or a Microsoft Entra ID sign-in. */
+	auth?: AuthMethod;
+	/** The name of the secret in Obsidian's secret storage; never the key itself. Key auth only. */
 	secretName: string;
+	/** Entra ID only: the directory (tenant) id or domain, the app registration's client id, the sign-in host. */
+	tenant?: string;
+	clientId?: string;
+	authorityHost?: string;
 	/** As typed: a number, or text the user is still editing. */
 	maxCompletionTokens: number | string;
 	/** "" sends none (Azure's default applies). */
@@ -33,6 +39,8 @@ export interface DeploymentConfig {
 	/** Used only by families whose temperature is the user's choice. */
 	temperature: number | string;
 }
+
+export type AuthMethod = "key" | "entra";
 
 export interface PluginSettings {
 	version: number;
@@ -57,7 +65,11 @@ export const FIELD_LABELS: Record<keyof Omit<DeploymentConfig, "id">, string> = 
 	apiVersion: "API version",
 	deployment: "deployment name",
 	family: "model family",
+	auth: "authentication",
 	secretName: "key",
+	tenant: "tenant",
+	clientId: "application (client) ID",
+	authorityHost: "sign-in authority",
 	maxCompletionTokens: "max completion tokens",
 	reasoningEffort: "reasoning effort",
 	instructions: "instructions",
@@ -119,6 +131,7 @@ const isNumOrText = (v: unknown): v is number | string => (typeof v === "number"
 const isStyle = (v: unknown): v is ApiStyle => v === "dated" || v === "v1";
 const isEffort = (v: unknown): v is ReasoningEffort | "" => EFFORTS.some((e) => e === v);
 const isBool = (v: unknown): v is boolean => typeof v === "boolean";
+const isAuth = (v: unknown): v is AuthMethod => v === "key" || v === "entra";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -177,6 +190,13 @@ export function readDeployment(raw: unknown, fallbackId: string, report?: Report
 		markdown: pick("markdown", isBool),
 		temperature: pick("temperature", isNumOrText),
 	};
+	// Entra fields only when stored, so a key deployment's file stays as it was.
+	if (isAuth(r.auth)) d.auth = r.auth;
+	else if (r.auth !== undefined) reset.push(FIELD_LABELS.auth);
+	for (const key of ["tenant", "clientId", "authorityHost"] as const) {
+		if (isText(r[key])) d[key] = r[key];
+		else if (r[key] !== undefined) reset.push(FIELD_LABELS[key]);
+	}
 	if (r.id !== undefined && !(isText(r.id) && r.id.trim() !== "")) reset.push("id");
 	if (reset.length > 0) report?.(`${label}: ${reset.join(", ")} ${reset.length === 1 ? "was" : "were"} not readable and went back to the default.`);
 	const unknown = Object.keys(r).filter((k) => !(k in FIELD_LABELS) && !DEPLOYMENT_EXTRA_KEYS.has(k));

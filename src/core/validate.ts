@@ -5,6 +5,7 @@
  */
 import { DEFAULT_DATED_VERSION, KNOWN_DATED_VERSIONS, isAtLeast, parseApiVersion } from "./apiVersion";
 import { isAzureHost, isLoopbackHost, parseEndpoint, type ParsedEndpoint } from "./endpoint";
+import { DEFAULT_AUTHORITY_HOST, clientIdProblem, parseAuthorityHost, tenantProblem, type EntraConfig } from "./entra";
 import { getFamily, isFamilyId, type ApiStyle, type ModelFamily, type ReasoningEffort } from "./families";
 import type { DeploymentConfig } from "./settings";
 
@@ -36,6 +37,8 @@ export interface ReadyDeployment {
 	endpoint: string;
 	deployment: string;
 	secretName: string;
+	/** Microsoft Entra ID sign-in; absent for key authentication. */
+	entra?: EntraConfig;
 	maxCompletionTokens: number;
 	reasoningEffort: ReasoningEffort | null;
 	instructions: string;
@@ -208,6 +211,26 @@ function checkTemperature(cfg: DeploymentConfig, family: ModelFamily, out: Findi
 	return value;
 }
 
+/** The key's secret, or the Entra ID sign-in's tenant, client id and authority host. */
+function checkAuth(cfg: DeploymentConfig, ctx: ValidationContext, out: Finding[]): EntraConfig | null {
+	if (cfg.auth === "entra") {
+		const tenant = tenantProblem(cfg.tenant ?? "");
+		if (tenant) out.push({ field: "tenant", severity: "error", message: tenant });
+		const clientId = clientIdProblem(cfg.clientId ?? "");
+		if (clientId) out.push({ field: "clientId", severity: "error", message: clientId });
+		const host = parseAuthorityHost(cfg.authorityHost ?? "");
+		if (!host.ok) out.push({ field: "authorityHost", severity: "error", message: host.message, fix: { label: `Use ${DEFAULT_AUTHORITY_HOST}`, patch: { authorityHost: DEFAULT_AUTHORITY_HOST } } });
+		if (tenant || clientId || !host.ok) return null;
+		return { authorityHost: host.origin, tenant: (cfg.tenant ?? "").trim(), clientId: (cfg.clientId ?? "").trim() };
+	}
+	if (cfg.secretName.trim() === "") {
+		out.push({ field: "secretName", severity: "error", message: "Choose the secret that holds this resource's key (Keys and Endpoint in the Azure portal)." });
+	} else if (ctx.secretAvailable === false) {
+		out.push({ field: "secretName", severity: "error", message: `The secret "${cfg.secretName}" is empty or missing on this device: set it again.` });
+	}
+	return null;
+}
+
 export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext = {}): ValidationResult {
 	const findings: Finding[] = [];
 	if (!isFamilyId(cfg.family)) {
@@ -224,11 +247,7 @@ export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext
 	if (cfg.instructions.trim() !== "" && family.instructionsRole === "none") {
 		findings.push({ field: "instructions", severity: "warning", message: `${family.label} takes no system or developer message: these instructions will be put at the top of your message, marked as instructions.` });
 	}
-	if (cfg.secretName.trim() === "") {
-		findings.push({ field: "secretName", severity: "error", message: "Choose the secret that holds this resource's key (Keys and Endpoint in the Azure portal)." });
-	} else if (ctx.secretAvailable === false) {
-		findings.push({ field: "secretName", severity: "error", message: `The secret "${cfg.secretName}" is empty or missing on this device: set it again.` });
-	}
+	const entra = checkAuth(cfg, ctx, findings);
 
 	if (findings.some((f) => f.severity === "error") || !endpoint || maxCompletionTokens === null) return { findings, ready: null };
 	return {
@@ -242,6 +261,7 @@ export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext
 			endpoint: endpoint.base,
 			deployment: cfg.deployment,
 			secretName: cfg.secretName.trim(),
+			...(entra ? { entra } : {}),
 			maxCompletionTokens,
 			reasoningEffort,
 			instructions: cfg.instructions,

@@ -7,6 +7,7 @@ import { Notice, PluginSettingTab, requestUrl, Setting, type App } from "obsidia
 import type { RequestUrlFn } from "../azure/transport";
 import type { PluginSettings } from "../core/settings";
 import type AzureReasoningPlugin from "../main";
+import { entraSessionFor, forgetEntraSignIn } from "./entra";
 import { DeploymentEditor } from "./settings/deploymentEditor";
 import { renderDeploymentList, type ListState } from "./settings/deploymentList";
 import { renderGeneralSettings } from "./settings/generalSettings";
@@ -48,6 +49,8 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 				}
 			},
 			requestUrl: obsidianRequestUrl,
+			entraSession: (cfg) => entraSessionFor(owner, cfg),
+			forgetEntraSignIn: (id) => forgetEntraSignIn(owner, id),
 			get loadReport(): LoadReport | null {
 				return owner.loadReport;
 			},

@@ -80,11 +80,13 @@ export interface Harness {
 	requestsArrived(n: number): Promise<RecordedRequest[]>;
 }
 
-export function useHarness(): Harness {
+/** `bearerTokens`: Entra ID tokens the emulator accepts (read live: push to it as they are issued). */
+export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 	const h = {} as Harness;
 	beforeAll(async () => {
 		h.emu = await AzureEmulator.start({
 			apiKey: KEY,
+			...(opts.bearerTokens ? { bearerTokens: opts.bearerTokens } : {}),
 			deployments: [
 				{ name: "dep-o1", family: "o1" },
 				{ name: "dep-o1p", family: "o1-preview" },

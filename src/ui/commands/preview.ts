@@ -28,7 +28,8 @@ export async function captureRequest(dep: ReadyDeployment, built: BuiltRequest, 
 		captured ??= { method: param.method ?? "GET", url: param.url, headers: { ...(param.headers ?? {}) }, body: typeof param.body === "string" ? param.body : "" };
 		return Promise.resolve({ status: 200, headers: { "content-type": "application/json" }, text: '{"choices":[]}' });
 	};
-	await sendChat(dep, built, { requestUrl: recordOnly, apiKey, timeoutMs, maxRetries: 0 });
+	// An Entra ID deployment's token is not fetched for a preview: a stand-in shows where it goes.
+	await sendChat(dep, built, { requestUrl: recordOnly, apiKey, ...(dep.entra ? { bearerToken: "entra-access-token" } : {}), timeoutMs, maxRetries: 0 });
 	return captured;
 }
 

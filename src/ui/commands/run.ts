@@ -7,6 +7,7 @@
  */
 import { requestUrl, type Editor, type MarkdownFileInfo, type MarkdownView, type TFile } from "obsidian";
 import { prepare, runPrompt } from "../../azure/runPrompt";
+import type { EntraSession } from "../../azure/entraClient";
 import type { RequestUrlFn } from "../../azure/transport";
 import { explainFailure, redactSecrets } from "../../core/errors";
 import { describeUsage, type Completion } from "../../core/response";
@@ -15,6 +16,7 @@ import { checkContext, describeOverflow } from "../../core/tokens";
 import type { ReadyDeployment } from "../../core/validate";
 import type AzureReasoningPlugin from "../../main";
 import { askChoice } from "../modals/choice";
+import { entraSessionFor } from "../entra";
 import { deploymentLabel } from "../modals/pickers";
 import { tell, tellFailure, type CommandOutcome } from "./notify";
 
@@ -41,12 +43,17 @@ export function captureEditor(editor: Editor, ctx: MarkdownView | MarkdownFileIn
 }
 
 export function readKey(plugin: AzureReasoningPlugin, dep: DeploymentConfig | undefined): string | null {
-	if (!dep || dep.secretName.trim() === "") return null;
+	if (!dep || dep.auth === "entra" || dep.secretName.trim() === "") return null;
 	try {
 		return plugin.app.secretStorage.getSecret(dep.secretName.trim());
 	} catch {
 		return null;
 	}
+}
+
+function withEntra(plugin: AzureReasoningPlugin, dep: DeploymentConfig | undefined): { entra?: EntraSession } {
+	const entra = entraSessionFor(plugin, dep);
+	return entra ? { entra } : {};
 }
 
 /** The template's own deployment when it names one that exists, else the default one. */
@@ -122,6 +129,7 @@ export async function send(plugin: AzureReasoningPlugin, req: PromptRequest): Pr
 		const result = await runPrompt({
 			config: req.config,
 			apiKey,
+			...withEntra(plugin, req.config),
 			prompt: settled.prompt,
 			timeoutMs: plugin.settings.timeoutSeconds * 1000,
 			maxRetries: plugin.settings.maxRetries,

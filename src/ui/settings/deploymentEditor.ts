@@ -8,7 +8,9 @@ import { KNOWN_DATED_VERSIONS } from "../../core/apiVersion";
 import { getFamily, isFamilyId } from "../../core/families";
 import type { DeploymentConfig } from "../../core/settings";
 import { validateDeployment, type Field, type Fix, type ValidationResult } from "../../core/validate";
-import { connectionFields, modelFields, type FieldEditor } from "./deploymentFields";
+import type { EntraSession } from "../../azure/entraClient";
+import { connectionFields, modelFields } from "./deploymentFields";
+import { entraFields, type AuthEditor } from "./entraFields";
 import { findingsContainer, showFindings, type ShownFinding } from "./findings";
 import { TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
 import { TestPanel } from "./testButton";
@@ -34,13 +36,14 @@ export function deploymentTitle(cfg: DeploymentConfig): string {
 	return cfg.displayName.trim() || cfg.deployment.trim() || "Unnamed deployment";
 }
 
-export class DeploymentEditor implements FieldEditor {
+export class DeploymentEditor implements AuthEditor {
 	customVersion: boolean;
 	private rows = new Map<Field, Row>();
 	private readonly commit: Debouncer<[], void>;
 	private readonly test: TestPanel;
 	private statusEl: HTMLElement | null = null;
 	private pasteNote: string | null = null;
+	private redrawSignIn: (() => void) | null = null;
 
 	constructor(
 		private readonly host: SettingsHost,
@@ -58,6 +61,7 @@ export class DeploymentEditor implements FieldEditor {
 			timeoutMs: () => host.settings.timeoutSeconds * 1000,
 			maxRetries: () => host.settings.maxRetries,
 			requestUrl: host.requestUrl,
+			entra: () => host.entraSession?.(this.cfg),
 			flush: () => {
 				this.commit.run();
 			},
@@ -67,6 +71,10 @@ export class DeploymentEditor implements FieldEditor {
 
 	get app(): App {
 		return this.host.app;
+	}
+
+	entraSession(): EntraSession | undefined {
+		return this.host.entraSession?.(this.cfg);
 	}
 
 	/** Draws the page; `focus` names a field to put the keyboard focus on. */
@@ -80,6 +88,7 @@ export class DeploymentEditor implements FieldEditor {
 		this.statusEl = header.descEl;
 		new Setting(this.el).setName("Connection").setHeading();
 		connectionFields(this.el, this, family);
+		this.redrawSignIn = this.cfg.auth === "entra" ? entraFields(this.el, this) : null;
 		new Setting(this.el).setName("Model").setHeading();
 		modelFields(this.el, this, family);
 		new Setting(this.el).setName("Test").setHeading();
@@ -165,6 +174,7 @@ export class DeploymentEditor implements FieldEditor {
 				if (f.fix) this.applyFix(f.fix, f.field);
 			});
 		}
+		this.redrawSignIn?.();
 		if (this.statusEl) this.statusEl.setText(result.ready ? `${statusText(result)}: commands can use it.` : `${statusText(result)} before commands can use it.`);
 	}
 }

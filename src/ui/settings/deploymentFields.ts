@@ -9,6 +9,7 @@ import { parseEndpoint } from "../../core/endpoint";
 import { FAMILIES, isFamilyId, type ModelFamily, type ReasoningEffort } from "../../core/families";
 import type { DeploymentConfig } from "../../core/settings";
 import type { Field } from "../../core/validate";
+import { authMethodField } from "./entraFields";
 
 /** What the fields need from the editor. */
 export interface FieldEditor {
@@ -120,6 +121,8 @@ export function connectionFields(el: HTMLElement, ed: FieldEditor, family: Model
 		ed.register("deployment", deployment, t.inputEl);
 	});
 
+	authMethodField(el, ed);
+	if (cfg.auth === "entra") return;
 	const key = new Setting(el).setName("Key").setDesc("The secret that holds the resource's key, in Obsidian's secret storage on this device. The settings file keeps only the secret's name.");
 	key.addComponent((controlEl) => {
 		const secret = new SecretComponent(ed.app, controlEl).setValue(cfg.secretName).onChange((v) => {

@@ -30,6 +30,7 @@ function describe(host: SettingsHost, d: DeploymentConfig): string {
 
 export function removeDeployment(host: SettingsHost, id: string): void {
 	const s = host.settings;
+	if (s.deployments.find((d) => d.id === id)?.auth === "entra") host.forgetEntraSignIn?.(id);
 	s.deployments = s.deployments.filter((d) => d.id !== id);
 	if (s.defaultDeploymentId === id) s.defaultDeploymentId = s.deployments[0]?.id ?? null;
 	for (const t of s.templates) if (t.deploymentId === id) t.deploymentId = null;
@@ -58,7 +59,7 @@ export function renderDeploymentList(el: HTMLElement, host: SettingsHost, state:
 		const title = deploymentTitle(d);
 		const row = new Setting(el).setClass("azure-reasoning-deployment").setName(d === active ? `${title} (default)` : title);
 		if (state.confirmingRemoval === d.id) {
-			row.setDesc(`Remove "${title}"? Its settings are deleted; its key stays in secret storage.`)
+			row.setDesc(d.auth === "entra" ? `Remove "${title}"? Its settings are deleted, and its Microsoft sign-in is forgotten on this device.` : `Remove "${title}"? Its settings are deleted; its key stays in secret storage.`)
 				.addButton((b) =>
 					b
 						.setButtonText("Remove")

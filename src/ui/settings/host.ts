@@ -3,8 +3,9 @@
  * saving, moving between pages, the secret storage, and the transport the commands use.
  */
 import type { App } from "obsidian";
+import type { EntraSession } from "../../azure/entraClient";
 import type { RequestUrlFn } from "../../azure/transport";
-import type { PluginSettings } from "../../core/settings";
+import type { DeploymentConfig, PluginSettings } from "../../core/settings";
 
 /** The page the tab shows. `focus` names a field to put the keyboard focus on (a command's "Open settings"). */
 export type SettingsPage = { kind: "overview" } | { kind: "deployment"; id: string; focus?: string } | { kind: "template"; id: string };
@@ -28,6 +29,10 @@ export interface SettingsHost {
 	/** The key in the named secret; null when the secret is missing or empty. Never shown. */
 	readSecret(name: string): string | null;
 	readonly requestUrl: RequestUrlFn;
+	/** The deployment's Entra ID session; undefined for key deployments or unusable sign-in settings. */
+	entraSession?(cfg: DeploymentConfig): EntraSession | undefined;
+	/** Forgets a deployment's Entra ID sign-in on this device (it is being removed). */
+	forgetEntraSignIn?(deploymentId: string): void;
 	readonly loadReport: LoadReport | null;
 	dismissLoadReport(): void;
 }

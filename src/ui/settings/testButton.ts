@@ -6,7 +6,7 @@
  * commands' own explanations.
  */
 import { Setting } from "obsidian";
-import { runPrompt } from "../../azure/runPrompt";
+import { runPrompt, type TokenSource } from "../../azure/runPrompt";
 import type { RequestUrlFn } from "../../azure/transport";
 import type { Explanation } from "../../core/errors";
 import { familyOfModel, getFamily, isFamilyId, type FamilyId } from "../../core/families";
@@ -28,6 +28,8 @@ export interface TestInput {
 	timeoutMs: number;
 	maxRetries: number;
 	requestUrl: RequestUrlFn;
+	/** The Entra ID session of a deployment that signs in instead of using a key. */
+	entra?: TokenSource;
 }
 
 /** Sends the test request. Never throws; the key never appears in what it returns. */
@@ -38,6 +40,7 @@ export async function testDeployment(input: TestInput): Promise<TestReport> {
 	const result = await runPrompt({
 		config: { ...input.config, maxCompletionTokens: budget },
 		apiKey: input.apiKey,
+		...(input.entra ? { entra: input.entra } : {}),
 		prompt: TEST_PROMPT,
 		timeoutMs: input.timeoutMs,
 		maxRetries: input.maxRetries,
@@ -97,10 +100,17 @@ export interface TestPanelHost {
 	timeoutMs(): number;
 	maxRetries(): number;
 	readonly requestUrl: RequestUrlFn;
+	/** The deployment's Entra ID session, when it signs in with Entra ID. */
+	entra?(): TokenSource | undefined;
 	/** Before sending: save what was typed. */
 	flush(): void;
 	/** A fix from the report (switch the family, or an explanation's fix): apply, save, draw again. */
 	applyFix(fix: Fix, field: Field): void;
+}
+
+function entraOf(host: TestPanelHost): { entra?: TokenSource } {
+	const entra = host.entra?.();
+	return entra ? { entra } : {};
 }
 
 /** The button and its result; keeps the last result across redraws of the editor. */
@@ -142,6 +152,7 @@ export class TestPanel {
 				timeoutMs: this.host.timeoutMs(),
 				maxRetries: this.host.maxRetries(),
 				requestUrl: this.host.requestUrl,
+				...entraOf(this.host),
 			});
 		} finally {
 			this.running = false;
