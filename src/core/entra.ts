@@ -45,6 +45,9 @@ export function tenantProblem(tenant: string): string | null {
 	const t = tenant.trim();
 	if (t === "") return "Enter the directory (tenant) ID of your organisation, or its domain (contoso.onmicrosoft.com).";
 	if (GUID.test(t) || DOMAIN.test(t)) return null;
+	// A multi-tenant app registration signs work or school accounts in through "organizations".
+	if (t.toLowerCase() === "organizations") return null;
+	if (t.toLowerCase() === "common" || t.toLowerCase() === "consumers") return "Personal Microsoft accounts cannot use Azure OpenAI: use your organisation's tenant ID or domain, or \"organizations\".";
 	return "The tenant must be a directory (tenant) ID such as 72f988bf-86f1-41af-91ab-2d7cd011db47, or a domain such as contoso.onmicrosoft.com.";
 }
 

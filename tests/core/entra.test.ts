@@ -122,3 +122,9 @@ describe("accountOfToken", () => {
 		["a.%%%.c", null],
 	])("%s → %s", (token, who) => expect(accountOfToken(token)).toBe(who));
 });
+
+test("the tenant may be \"organizations\" (multi-tenant apps), but not the personal-account authorities", () => {
+	expect(tenantProblem("organizations")).toBeNull();
+	expect(tenantProblem("common")).toMatch(/Personal Microsoft accounts cannot use Azure OpenAI/);
+	expect(tenantProblem("consumers")).toMatch(/Personal Microsoft accounts cannot use Azure OpenAI/);
+});
