@@ -27,6 +27,11 @@ export interface SendOptions {
 	onRetry?: (info: { attempt: number; waitMs: number; status: number | null }) => void;
 	/** Injected for tests of the retry schedule; defaults to setTimeout. */
 	sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+	/**
+	 * A successful answer that arrived after the call timed out (not after a cancel: the user
+	 * asked to stop), so it need not be thrown away.
+	 */
+	onLateAnswer?: (json: unknown) => void;
 }
 
 export type SendResult =
@@ -134,7 +139,17 @@ export async function sendChat(dep: ReadyDeployment, built: BuiltRequest, opts: 
 			if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt);
 			let captured: CapturedResponse | undefined;
 			const client = clientFor(dep, opts, opts.requestUrl, opts.timeoutMs);
-			const capture: CaptureInit = { onAzureResponse: (r) => (captured = r) };
+			const capture: CaptureInit = {
+				onAzureResponse: (r) => (captured = r),
+				onLateResponse: (r) => {
+					if (!timedOut || r.status !== 200 || !opts.onLateAnswer) return;
+					try {
+						opts.onLateAnswer(JSON.parse(r.body));
+					} catch {
+						// Not JSON: nothing to keep.
+					}
+				},
+			};
 			const fetchOptions = capture as NonNullable<Parameters<typeof client.chat.completions.create>[1]>["fetchOptions"];
 			let failure: Failure;
 			try {

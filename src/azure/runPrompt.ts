@@ -25,6 +25,8 @@ export interface RunInput {
 	requestUrl: RequestUrlFn;
 	signal?: AbortSignal;
 	onRetry?: (info: { attempt: number; waitMs: number; status: number | null }) => void;
+	/** A whole answer that arrived after the timeout had already ended the call. */
+	onLateAnswer?: (completion: Completion) => void;
 }
 
 /** Where Entra ID access tokens come from (azure/entraClient.ts's EntraSession). */
@@ -71,6 +73,14 @@ export async function runPrompt(input: RunInput): Promise<RunResult> {
 			maxRetries: input.maxRetries,
 			...(input.signal ? { signal: input.signal } : {}),
 			...(input.onRetry ? { onRetry: input.onRetry } : {}),
+			...(input.onLateAnswer
+				? {
+						onLateAnswer: (json: unknown) => {
+							const late = readCompletion(json, built.body.max_completion_tokens);
+							if (late.kind === "answer") input.onLateAnswer?.(late.completion);
+						},
+					}
+				: {}),
 		});
 	const delivery = deployment.entra ? await sendWithEntra(input.entra, send, tokens) : { sent: await send() };
 	const elapsedMs = Date.now() - started;

@@ -61,6 +61,8 @@ const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
  */
 export interface CaptureInit {
 	onAzureResponse?: (r: CapturedResponse) => void;
+	/** An answer that arrived after the call was aborted (requestUrl cannot be stopped). */
+	onLateResponse?: (r: CapturedResponse) => void;
 }
 
 /**
@@ -88,6 +90,7 @@ export function requestUrlFetch(requestUrl: RequestUrlFn, onResponse?: (r: Captu
 			pending.then(
 				(r) => {
 					signal?.removeEventListener("abort", onAbort);
+					if (signal?.aborted) (init as CaptureInit | undefined)?.onLateResponse?.({ status: r.status, headers: lowerKeys(r.headers ?? {}), body: r.text ?? "" });
 					resolve(r);
 				},
 				(e: unknown) => {

@@ -169,6 +169,30 @@ describe("sendChat over HTTP", () => {
 		expect(emu.requests).toHaveLength(1);
 	});
 
+	test("an answer that arrives after the timeout is handed over, not thrown away", async () => {
+		emu.script({ delayMs: 400, content: "late but whole" });
+		const dep = ready();
+		let late: (json: unknown) => void = () => undefined;
+		const arrived = new Promise<unknown>((r) => (late = r));
+		const r = await sendChat(dep, buildRequest(dep, "x"), options({ timeoutMs: 100, onLateAnswer: (json) => late(json) }));
+		expect(r.ok).toBe(false);
+		const json = (await arrived) as { choices: { message: { content: string } }[] };
+		expect(json.choices[0]!.message.content).toBe("late but whole");
+	});
+
+	test("after a cancel, a late answer is dropped: the user asked to stop", async () => {
+		emu.script({ delayMs: 200, content: "unwanted" });
+		const dep = ready();
+		const c = new AbortController();
+		const lates: unknown[] = [];
+		const p = sendChat(dep, buildRequest(dep, "x"), options({ signal: c.signal, onLateAnswer: (json) => lates.push(json) }));
+		setTimeout(() => c.abort(), 20);
+		expect((await p).ok).toBe(false);
+		while (emu.requests[0]?.status !== 200) await new Promise((res) => setTimeout(res, 10));
+		await new Promise((res) => setTimeout(res, 50));
+		expect(lates).toEqual([]);
+	});
+
 	test("cancel stops the wait at once with a cancelled failure", async () => {
 		emu.script({ delayMs: 5_000, content: "late" });
 		const dep = ready();

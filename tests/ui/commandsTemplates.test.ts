@@ -152,3 +152,18 @@ test("an answer cut off by the token budget never replaces the selection: it goe
 	expect(h.read()).toBe(`# Meeting\n\n${SELECTED}\n\n${cut}\n\nLast line.\n`);
 	expect(h.lastNotice()).toMatch(/cut off at the 250 max completion tokens, so it was put below your text instead of replacing it; raise max completion tokens/);
 });
+
+test("an answer that arrives after the timeout is kept in a new note, and the notice says where; the note is untouched", async () => {
+	await h.start({ settings: { timeoutSeconds: 1 } });
+	h.emu.script({ delayMs: 1_500, content: "Worth the wait." });
+	const outcome = await h.run("template-improve-writing");
+	expect(outcome.ok).toBe(false);
+	expect(h.lastNotice()).toMatch(/No answer after 1 s/);
+	for (let i = 0; !h.notes().includes("Meeting (late answer).md"); i++) {
+		if (i > 500) throw new Error("the late answer was not kept");
+		await new Promise((r) => setTimeout(r, 10));
+	}
+	expect(h.read("Meeting (late answer).md")).toBe("Answer (Improve the writing) for [[Notes/Meeting]], which arrived after the request timeout.\n\nWorth the wait.\n");
+	expect(h.lastNotice()).toBe('The answer to "Improve the writing" arrived after the timeout; it is in Meeting (late answer).md. Raise the request timeout to have answers land in place.');
+	expect(h.read()).toBe(BEFORE);
+});

@@ -18,7 +18,8 @@ import type AzureReasoningPlugin from "../../main";
 import { askChoice } from "../modals/choice";
 import { entraSessionFor } from "../entra";
 import { deploymentLabel } from "../modals/pickers";
-import { tell, tellFailure, type CommandOutcome } from "./notify";
+import { createNewNote } from "../newNoteFile";
+import { openInNewTab, showNotice, tell, tellFailure, type CommandOutcome } from "./notify";
 
 const obsidianRequestUrl: RequestUrlFn = (param) => requestUrl(param);
 
@@ -118,6 +119,22 @@ async function settlePrompt(plugin: AzureReasoningPlugin, req: PromptRequest, ap
 	}
 }
 
+/**
+ * An answer that came after the timeout had ended the command: it was paid for, so it is kept
+ * in a new note (the place it was asked for may have moved on), and the user is told where.
+ */
+async function keepLateAnswer(plugin: AzureReasoningPlugin, req: PromptRequest, completion: Completion): Promise<void> {
+	if (plugin.unloading) return;
+	const source = (req.notePath ?? "Note").split("/").pop()?.replace(/\.md$/, "") ?? "Note";
+	const link = req.notePath ? ` for [[${req.notePath.replace(/\.md$/, "")}]]` : "";
+	try {
+		const note = await createNewNote(plugin.app, plugin.settings.outputFolder, `${source} (late answer)`, () => `Answer (${req.what})${link}, which arrived after the request timeout.\n\n${completion.text}\n`);
+		showNotice(`The answer to "${req.what}" arrived after the timeout; it is in ${note.path}. Raise the request timeout to have answers land in place.`, 0, [{ label: "Open", run: () => void openInNewTab(plugin, note.path) }]);
+	} catch (e) {
+		showNotice(`The answer to "${req.what}" arrived after the timeout but could not be saved (${e instanceof Error ? e.message : String(e)}).`, 0, [{ label: "Copy the answer", run: () => void navigator.clipboard.writeText(completion.text) }]);
+	}
+}
+
 /** Sends one request while its progress shows, and reads what came back. Never touches a note. */
 export async function send(plugin: AzureReasoningPlugin, req: PromptRequest): Promise<Sent> {
 	const apiKey = readKey(plugin, req.config);
@@ -138,6 +155,7 @@ export async function send(plugin: AzureReasoningPlugin, req: PromptRequest): Pr
 			onRetry: ({ waitMs, status }) => {
 				job.status = `retrying in ${Math.ceil(waitMs / 1000)} s${status ? ` after HTTP ${status}` : ""}`;
 			},
+			onLateAnswer: (completion) => void keepLateAnswer(plugin, req, completion),
 		});
 		if (plugin.unloading) return quiet("The plugin was unloaded; the answer was discarded.");
 		if (!result.ok) {
