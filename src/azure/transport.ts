@@ -66,11 +66,11 @@ export interface CaptureInit {
 }
 
 /**
- * Builds the adapter. `onResponse`, and the call's own `onAzureResponse`, receive every answer
- * as it arrived (status, headers, text), so failures can be explained from Azure's own words
- * rather than the SDK's summary.
+ * Builds the adapter. The call's own `onAzureResponse` receives every answer as it arrived
+ * (status, headers, text), so failures can be explained from Azure's own words rather than the
+ * SDK's summary.
  */
-export function requestUrlFetch(requestUrl: RequestUrlFn, onResponse?: (r: CapturedResponse) => void): typeof fetch {
+export function requestUrlFetch(requestUrl: RequestUrlFn): typeof fetch {
 	const adapter: typeof fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
 		const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
 		const signal = init?.signal ?? undefined;
@@ -101,9 +101,7 @@ export function requestUrlFetch(requestUrl: RequestUrlFn, onResponse?: (r: Captu
 		});
 		const headers = lowerKeys(answer.headers ?? {});
 		const text = answer.text ?? "";
-		const captured = { status: answer.status, headers, body: text };
-		onResponse?.(captured);
-		(init as CaptureInit | undefined)?.onAzureResponse?.(captured);
+		(init as CaptureInit | undefined)?.onAzureResponse?.({ status: answer.status, headers, body: text });
 		if (answer.status < 200 || answer.status > 599) throw new Error(`Unexpected HTTP status ${answer.status}`);
 		return new Response(NULL_BODY_STATUS.has(answer.status) ? null : text, { status: answer.status, headers: safeHeaders(headers) });
 	};

@@ -3,8 +3,8 @@
  * prompt templates; a deployment or a template opens on a page of its own. No heading at the
  * top (Obsidian's rule); sections get `setHeading()`.
  */
-import { Notice, PluginSettingTab, requestUrl, Setting, type App } from "obsidian";
-import type { RequestUrlFn } from "../azure/transport";
+import { obsidianRequestUrl } from "./obsidianRequest";
+import { Notice, PluginSettingTab, Setting, type App } from "obsidian";
 import type { PluginSettings } from "../core/settings";
 import type AzureReasoningPlugin from "../main";
 import { entraSessionFor, forgetEntraSignIn } from "./entra";
@@ -14,7 +14,6 @@ import { renderGeneralSettings } from "./settings/generalSettings";
 import type { LoadReport, SettingsHost, SettingsPage } from "./settings/host";
 import { renderTemplateEditor, renderTemplateList } from "./settings/templates";
 
-const obsidianRequestUrl: RequestUrlFn = (param) => requestUrl(param);
 
 export class AzureReasoningSettingTab extends PluginSettingTab {
 	/** The page shown by the next display(). */

@@ -1,4 +1,4 @@
-import { requestUrlFetch, type CapturedResponse, type RequestUrlFn, type RequestUrlParamLike } from "../../src/azure/transport";
+import { requestUrlFetch, type CaptureInit, type CapturedResponse, type RequestUrlFn, type RequestUrlParamLike } from "../../src/azure/transport";
 
 function fakeRequestUrl(answer: { status: number; headers?: Record<string, string>; text: string }, calls: RequestUrlParamLike[] = []): RequestUrlFn {
 	return async (param) => {
@@ -19,8 +19,9 @@ describe("requestUrlFetch", () => {
 
 	test("turns the answer into a Response with status, lower-cased headers and text, and reports it", async () => {
 		const seen: CapturedResponse[] = [];
-		const f = requestUrlFetch(fakeRequestUrl({ status: 429, headers: { "Retry-After": "7", "Content-Type": "application/json" }, text: '{"error":{}}' }), (r) => seen.push(r));
-		const res = await f("https://h/x", { method: "POST", body: "{}" });
+		const f = requestUrlFetch(fakeRequestUrl({ status: 429, headers: { "Retry-After": "7", "Content-Type": "application/json" }, text: '{"error":{}}' }));
+		const capture: CaptureInit = { onAzureResponse: (r) => seen.push(r) };
+		const res = await f("https://h/x", { method: "POST", body: "{}", ...capture } as RequestInit);
 		expect(res.status).toBe(429);
 		expect(res.headers.get("retry-after")).toBe("7");
 		expect(await res.text()).toBe('{"error":{}}');
@@ -41,17 +42,20 @@ describe("requestUrlFetch", () => {
 		expect(calls).toHaveLength(0);
 	});
 
-	test("aborting while requestUrl runs rejects at once; the late answer is dropped", async () => {
+	test("aborting while requestUrl runs rejects at once; the late answer goes only to onLateResponse", async () => {
 		let release: (v: { status: number; headers: Record<string, string>; text: string }) => void = () => undefined;
 		const seen: CapturedResponse[] = [];
 		const slow: RequestUrlFn = () => new Promise((resolve) => (release = resolve));
 		const c = new AbortController();
-		const p = requestUrlFetch(slow, (r) => seen.push(r))("https://h/x", { signal: c.signal });
+		const late: CapturedResponse[] = [];
+		const capture: CaptureInit = { onAzureResponse: (r) => seen.push(r), onLateResponse: (r) => late.push(r) };
+		const p = requestUrlFetch(slow)("https://h/x", { signal: c.signal, ...capture } as RequestInit);
 		c.abort();
 		await expect(p).rejects.toMatchObject({ name: "AbortError" });
-		release({ status: 200, headers: {}, text: "late" });
+		release({ status: 200, headers: { "X-A": "1" }, text: "late" });
 		await new Promise((r) => setImmediate(r));
 		expect(seen).toEqual([]);
+		expect(late).toEqual([{ status: 200, headers: { "x-a": "1" }, body: "late" }]);
 	});
 
 	test("a network failure rejects with an Error", async () => {

@@ -5,10 +5,10 @@
  * cancel: never cut silently); send while the request shows its progress; and read what came back.
  * The note is not touched here: placing the answer is the caller's job, once there is one.
  */
-import { requestUrl, type Editor, type MarkdownFileInfo, type MarkdownView, type TFile } from "obsidian";
+import { obsidianRequestUrl } from "../obsidianRequest";
+import type { Editor, MarkdownFileInfo, MarkdownView, TFile } from "obsidian";
 import { prepare, runPrompt } from "../../azure/runPrompt";
 import type { EntraSession } from "../../azure/entraClient";
-import type { RequestUrlFn } from "../../azure/transport";
 import { explainFailure, redactSecrets } from "../../core/errors";
 import { describeUsage, type Completion } from "../../core/response";
 import { activeDeployment, type DeploymentConfig } from "../../core/settings";
@@ -21,7 +21,6 @@ import { deploymentLabel } from "../modals/pickers";
 import { createNewNote } from "../newNoteFile";
 import { openInNewTab, showNotice, tell, tellFailure, type CommandOutcome } from "./notify";
 
-const obsidianRequestUrl: RequestUrlFn = (param) => requestUrl(param);
 
 /** What the editor held when the command ran. */
 export interface Captured {
