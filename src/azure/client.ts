@@ -6,7 +6,8 @@
  * lost connections are retried up to `maxRetries` times, waiting `retry-after-ms`, else
  * `retry-after`, else a short backoff; a 4xx other than 429 never is. The timeout covers the
  * whole call, retries included. Cancel and timeout stop the wait at once; `requestUrl`
- * cannot be aborted, so a late answer is discarded.
+ * cannot be aborted: after a cancel its late answer is dropped, after a timeout it is handed to
+ * `onLateAnswer` (the commands keep it in a new note).
  */
 import { AzureOpenAI, OpenAI } from "openai";
 import { redactSecrets, type Failure } from "../core/errors";
@@ -89,17 +90,37 @@ function clientFor(dep: ReadyDeployment, auth: Pick<SendOptions, "apiKey" | "bea
 	return client;
 }
 
+/** The SDK's logger, silenced: with `OPENAI_LOG=debug` in the environment it would print every request and answer (the note's text) to the console. */
+const SILENT = { error() {}, warn() {}, info() {}, debug() {} };
+
 /**
  * Key: `api-key` (dated) or `Authorization: Bearer KEY` (v1). Entra ID: `Authorization: Bearer
  * TOKEN` on both, via `azureADTokenProvider` for the dated API (the SDK sends `api-key` for a
  * string `apiKey` there) and `apiKey` for v1 (the plain client sends it as a bearer token).
+ *
+ * Every option the SDK would otherwise read from `process.env` is passed explicitly (Obsidian
+ * desktop exposes it to plugins): base URL, key (`null`, not undefined, beside a token provider:
+ * undefined would pick up `AZURE_OPENAI_API_KEY` and make the SDK throw), api-version,
+ * organization, project, admin key, webhook secret and log level. `OPENAI_CUSTOM_HEADERS` cannot
+ * be turned off here; the transport sends only the headers it knows (transport.ts).
  */
-function makeClient(dep: ReadyDeployment, opts: Pick<SendOptions, "apiKey" | "bearerToken">, fetchImpl: typeof fetch, timeoutMs: number): OpenAI {
-	const common = { fetch: fetchImpl, maxRetries: 0, timeout: timeoutMs + 60_000, dangerouslyAllowBrowser: true };
+export function makeClient(dep: ReadyDeployment, opts: Pick<SendOptions, "apiKey" | "bearerToken">, fetchImpl: typeof fetch, timeoutMs: number): OpenAI {
+	const common = {
+		fetch: fetchImpl,
+		maxRetries: 0,
+		timeout: timeoutMs + 60_000,
+		dangerouslyAllowBrowser: true,
+		organization: null,
+		project: null,
+		adminAPIKey: null,
+		webhookSecret: null,
+		logLevel: "off" as const,
+		logger: SILENT,
+	};
 	const token = opts.bearerToken;
 	if (dep.apiStyle === "v1") return new OpenAI({ ...common, apiKey: token ?? opts.apiKey, baseURL: `${dep.endpoint}/openai/v1` });
-	const auth = token !== undefined ? { azureADTokenProvider: () => Promise.resolve(token) } : { apiKey: opts.apiKey };
-	return new AzureOpenAI({ ...common, ...auth, endpoint: dep.endpoint, deployment: dep.deployment, apiVersion: dep.apiVersion ?? "" });
+	const auth = token !== undefined ? { azureADTokenProvider: () => Promise.resolve(token), apiKey: null as unknown as undefined } : { apiKey: opts.apiKey };
+	return new AzureOpenAI({ ...common, ...auth, baseURL: `${dep.endpoint}/openai`, deployment: dep.deployment, apiVersion: dep.apiVersion ?? "" });
 }
 
 function errorDetail(err: unknown): string {
@@ -138,7 +159,6 @@ export async function sendChat(dep: ReadyDeployment, built: BuiltRequest, opts: 
 		for (let attempt = 0; ; attempt++) {
 			if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt);
 			let captured: CapturedResponse | undefined;
-			const client = clientFor(dep, opts, opts.requestUrl, opts.timeoutMs);
 			const capture: CaptureInit = {
 				onAzureResponse: (r) => (captured = r),
 				onLateResponse: (r) => {
@@ -150,9 +170,16 @@ export async function sendChat(dep: ReadyDeployment, built: BuiltRequest, opts: 
 					}
 				},
 			};
-			const fetchOptions = capture as NonNullable<Parameters<typeof client.chat.completions.create>[1]>["fetchOptions"];
 			let failure: Failure;
 			try {
+				// Inside the try: a client the SDK refuses to build is a failure to explain, not a rejection nobody sees.
+				let client: OpenAI;
+				try {
+					client = clientFor(dep, opts, opts.requestUrl, opts.timeoutMs);
+				} catch (err) {
+					return result({ ok: false, failure: { kind: "client", detail: redact(errorDetail(err)) } }, attempt);
+				}
+				const fetchOptions = capture as NonNullable<Parameters<typeof client.chat.completions.create>[1]>["fetchOptions"];
 				const json: unknown = await client.chat.completions.create(built.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal: stop.signal, fetchOptions });
 				return result({ ok: true, json }, attempt + 1);
 			} catch (err) {

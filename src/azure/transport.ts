@@ -38,11 +38,24 @@ export function abortError(): Error {
 	return err;
 }
 
+/**
+ * The only request headers that leave: what Azure needs (content type, accept, the key or the
+ * bearer token) and the SDK's own `user-agent`, `idempotency-key` and `x-stainless-*`. Anything
+ * else came from outside the plugin: the SDK adds every line of the `OPENAI_CUSTOM_HEADERS`
+ * environment variable (Obsidian desktop exposes `process.env` to plugins) and cannot be told not to.
+ */
+const SENT_HEADERS = new Set(["accept", "content-type", "api-key", "authorization", "user-agent", "idempotency-key"]);
+
+export function isSentHeader(name: string): boolean {
+	const n = name.toLowerCase();
+	return SENT_HEADERS.has(n) || n.startsWith("x-stainless-");
+}
+
 function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
 	const out: Record<string, string> = {};
 	if (!headers) return out;
 	new Headers(headers).forEach((value, key) => {
-		out[key] = value;
+		if (isSentHeader(key)) out[key] = value;
 	});
 	return out;
 }
