@@ -1,6 +1,7 @@
 /**
- * Sends one built request to a deployment, without streaming: `AzureOpenAI` for the dated
- * API, `OpenAI` with the `/openai/v1` base URL for v1, both over `requestUrl`.
+ * Sends one built request to a deployment, without streaming, on the operation it was built for
+ * (`chat.completions.create` or `responses.create`): `AzureOpenAI` for the dated API, `OpenAI`
+ * with the `/openai/v1` base URL for v1, both over `requestUrl`.
  *
  * Retries are ours, not the SDK's (it would also retry 408/409 and timeouts): 429 and 5xx and
  * lost connections are retried up to `maxRetries` times, waiting `retry-after-ms`, else
@@ -137,7 +138,14 @@ function retryable(failure: Failure): boolean {
 	return failure.kind === "network";
 }
 
-export async function sendChat(dep: ReadyDeployment, built: BuiltRequest, opts: SendOptions): Promise<SendResult> {
+/** One call on the built request's operation; the answer's JSON as Azure sent it. */
+async function create(client: OpenAI, built: BuiltRequest, options: { signal: AbortSignal; fetchOptions: CaptureInit }): Promise<unknown> {
+	const requestOptions = options as unknown as NonNullable<Parameters<typeof client.chat.completions.create>[1]>;
+	if (built.operation === "responses") return client.responses.create(built.body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, requestOptions);
+	return client.chat.completions.create(built.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, requestOptions);
+}
+
+export async function sendRequest(dep: ReadyDeployment, built: BuiltRequest, opts: SendOptions): Promise<SendResult> {
 	const started = Date.now();
 	const deadline = started + opts.timeoutMs;
 	const sleep = opts.sleep ?? defaultSleep;
@@ -179,8 +187,7 @@ export async function sendChat(dep: ReadyDeployment, built: BuiltRequest, opts: 
 				} catch (err) {
 					return result({ ok: false, failure: { kind: "client", detail: redact(errorDetail(err)) } }, attempt);
 				}
-				const fetchOptions = capture as NonNullable<Parameters<typeof client.chat.completions.create>[1]>["fetchOptions"];
-				const json: unknown = await client.chat.completions.create(built.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal: stop.signal, fetchOptions });
+				const json = await create(client, built, { signal: stop.signal, fetchOptions: capture });
 				return result({ ok: true, json }, attempt + 1);
 			} catch (err) {
 				if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt + 1);

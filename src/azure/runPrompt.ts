@@ -5,11 +5,11 @@
  */
 import { explainFailure, redactSecrets, type Explanation, type Failure } from "../core/errors";
 import { buildRequest, type BuiltRequest } from "../core/request";
-import { readCompletion, type Completion } from "../core/response";
+import { readAnswer, type Completion } from "../core/response";
 import type { DeploymentConfig } from "../core/settings";
 import { validateDeployment, type ReadyDeployment } from "../core/validate";
 import { entraMessage } from "../core/entra";
-import { sendChat, type SendResult } from "./client";
+import { sendRequest, type SendResult } from "./client";
 import type { TokenResult } from "./entraClient";
 import type { RequestUrlFn } from "./transport";
 
@@ -65,7 +65,7 @@ export async function runPrompt(input: RunInput): Promise<RunResult> {
 	const { built, deployment } = prepared;
 	const tokens: string[] = [];
 	const send = (bearerToken?: string) =>
-		sendChat(deployment, built, {
+		sendRequest(deployment, built, {
 			requestUrl: input.requestUrl,
 			apiKey: input.apiKey ?? "",
 			...(bearerToken !== undefined ? { bearerToken } : {}),
@@ -76,7 +76,7 @@ export async function runPrompt(input: RunInput): Promise<RunResult> {
 			...(input.onLateAnswer
 				? {
 						onLateAnswer: (json: unknown) => {
-							const late = readCompletion(json, built.body.max_completion_tokens);
+							const late = readAnswer(json, built.operation, built.maxOutputTokens);
 							if (late.kind === "answer") input.onLateAnswer?.(late.completion);
 						},
 					}
@@ -87,7 +87,7 @@ export async function runPrompt(input: RunInput): Promise<RunResult> {
 	if ("notSent" in delivery) return { ok: false, failure: delivery.notSent, explanation: explain(delivery.notSent, input, tokens), built, sent: false, elapsedMs };
 	const sent = delivery.sent;
 	if (!sent.ok) return { ok: false, failure: sent.failure, explanation: explain(sent.failure, input, tokens), built, sent: true, elapsedMs };
-	const outcome = readCompletion(sent.json, built.body.max_completion_tokens);
+	const outcome = readAnswer(sent.json, built.operation, built.maxOutputTokens);
 	if (outcome.kind !== "answer") {
 		const failure: Failure = { kind: "no-answer", outcome };
 		return { ok: false, failure, explanation: explain(failure, input), built, sent: true, elapsedMs };

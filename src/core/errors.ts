@@ -10,6 +10,7 @@ import { filterHits, type CompletionOutcome } from "./response";
 import type { Field, Finding, Fix } from "./validate";
 import type { DeploymentConfig } from "./settings";
 import { getFamily, isFamilyId } from "./families";
+import { explainRefusal } from "./azureWords";
 
 export type Failure =
 	| { kind: "http"; status: number; body: string; contentType?: string; retryAfterSeconds?: number; attempts: number }
@@ -128,7 +129,7 @@ function explainHttp(f: Extract<Failure, { kind: "http" }>, dep: DeploymentConfi
 	}
 	if (e.code === "content_filter") return explainPromptFilter(e);
 	if (f.status === 400 || e.type === "invalid_request_error") {
-		const p = explainParameterError(e, dep);
+		const p = explainRefusal(e, dep) ?? explainParameterError(e, dep);
 		if (p) return p;
 	}
 	if (e.code === "DeploymentNotFound") {
@@ -148,8 +149,14 @@ function explainHttp(f: Extract<Failure, { kind: "http" }>, dep: DeploymentConfi
 	if (/API version not supported/i.test(e.message)) {
 		return { title: `Azure does not support api-version ${dep?.apiVersion ?? ""}.`, detail: `Choose a listed version (the newest is ${DEFAULT_DATED_VERSION}) or use the v1 API.`, setting: "apiVersion", fix: { label: `Use ${DEFAULT_DATED_VERSION}`, patch: { apiVersion: DEFAULT_DATED_VERSION } } };
 	}
-	if (e.code === "OperationNotSupported") {
-		return { title: "This deployment's model does not do chat completions.", detail: "It may be an embeddings, image or Responses-only model. Choose a deployment of a chat or reasoning model.", setting: "deployment" };
+	if (f.status === 404 && dep?.operation === "responses" && e.code !== "DeploymentNotFound") {
+		const canSwitch = isFamilyId(dep.family) && getFamily(dep.family).operations.includes("chat-completions");
+		return {
+			title: "Azure found no Responses API at this address (HTTP 404).",
+			detail: `The resource's region may not offer the Responses API yet${canSwitch ? ": use chat completions instead" : ""}; otherwise check the endpoint (just https://my-resource.openai.azure.com, with no path)${dep.apiStyle === "dated" ? " and the api-version (2025-03-01-preview or later)" : ""}.`,
+			setting: "operation",
+			...(canSwitch ? { fix: { label: "Use chat completions", patch: { operation: "chat-completions" as const } } } : {}),
+		};
 	}
 	if (f.status === 404) {
 		return { title: "Azure found nothing at this address (HTTP 404).", detail: `Check the endpoint (just https://my-resource.openai.azure.com, with no path) and the API style${dep?.apiStyle === "dated" ? " and api-version" : ""}.`, setting: "endpoint" };

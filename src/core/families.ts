@@ -1,15 +1,26 @@
 /**
- * The model-family table: one record per family says what Azure accepts from it.
- * The request builder, the validation and the settings tab all read this table;
- * nothing else in the code decides by family name.
- *
- * Sources: ../shared/reference/azure-reasoning-api.md §1 (Microsoft's reasoning-model
- * documentation, Jan 2025 to Jan 2026) and the original o1-preview requirement sheet.
+ * The model-family table's types and lookups. The table itself is data (familyTable.ts): one
+ * record per family says what Azure accepts from it, on which operation. The request builder,
+ * the validation and the settings tab all read it; nothing else decides by family name.
  */
+import { FAMILIES } from "./familyTable";
 
-export type FamilyId = "o1-preview" | "o1-mini" | "o1" | "o3-mini" | "o3" | "o4-mini" | "gpt-5" | "chat";
+export { FAMILIES };
+
+export type FamilyId =
+	| "o1-preview" | "o1-mini" | "o1" | "o3-mini" | "o3" | "o4-mini" | "o3-pro" | "codex-mini"
+	| "gpt-5" | "gpt-5-pro" | "gpt-5-codex" | "gpt-5.1-codex-max" | "gpt-5.1" | "gpt-5.2" | "gpt-5.2-pro" | "gpt-5.6" | "gpt-6-astra"
+	| "chat";
 export type ApiStyle = "dated" | "v1";
-export type ReasoningEffort = "minimal" | "low" | "medium" | "high";
+/** Azure's two ways to ask a model: `/chat/completions` and `/responses`. */
+export type Operation = "chat-completions" | "responses";
+export type ReasoningEffort = "none" | "minimal" | "low" | "medium" | "high" | "xhigh" | "max";
+export type SummaryMode = "off" | "auto" | "concise" | "detailed";
+export type Verbosity = "low" | "medium" | "high";
+
+/** Every effort Azure knows, least reasoning first: for ordering and for reading Azure's lists. */
+export const EFFORT_SCALE: readonly ReasoningEffort[] = ["none", "minimal", "low", "medium", "high", "xhigh", "max"];
+export const OPERATIONS: readonly Operation[] = ["chat-completions", "responses"];
 
 /** Where the user's instructions go. `none`: the family takes neither a system nor a developer message. */
 export type InstructionsRole = "developer" | "system" | "none";
@@ -18,9 +29,14 @@ export type InstructionsRole = "developer" | "system" | "none";
  * How temperature is treated:
  * - `send-one`: always sent as 1 (o1-preview, o1-mini: the requirement sheet's checklist);
  * - `omit`: never sent (Azure rejects the parameter, or any value but its default);
- * - `user`: the user's choice within [min, max] (plain chat models).
+ * - `user`: the user's choice within [min, max] (plain chat models);
+ * - `with-effort-none`: the user's choice, sent only while the reasoning effort is `none`
+ *   (gpt-5.1 and later: temperature and top_p are refused with any other effort).
  */
-export type TemperatureRule = { kind: "send-one" } | { kind: "omit" } | { kind: "user"; min: number; max: number; default: number };
+export type TemperatureRule =
+	| { kind: "send-one" }
+	| { kind: "omit" }
+	| { kind: "user" | "with-effort-none"; min: number; max: number; default: number };
 
 export interface ModelFamily {
 	id: FamilyId;
@@ -29,163 +45,32 @@ export interface ModelFamily {
 	summary: string;
 	reasoning: boolean;
 	instructionsRole: InstructionsRole;
-	/** The developer message must begin with `Formatting re-enabled` for Markdown output. */
+	/** The developer message must begin with `Formatting re-enabled` for Markdown output (chat completions). */
 	formattingPrefix: boolean;
 	temperature: TemperatureRule;
-	/** Empty when the family takes no `reasoning_effort`. */
+	/** Empty when the family takes no reasoning effort. */
 	reasoningEfforts: readonly ReasoningEffort[];
+	/** The effort Azure applies when none is sent (null: no effort at all). Sent explicitly on the Responses API. */
+	defaultEffort: ReasoningEffort | null;
 	streaming: boolean;
 	maxOutputTokens: number;
 	contextWindow: number;
-	/** The oldest dated api-version the family works with; null when it has no dated API. */
+	/** The operations the family answers; the first is the default for a new deployment. */
+	operations: readonly Operation[];
+	/** The oldest dated api-version for chat completions; null when it has no dated API. */
 	minApiVersion: string | null;
+	/** The oldest dated api-version for the Responses API; null when it has none (v1 only, or no Responses API). */
+	responsesMinApiVersion: string | null;
 	apiStyles: readonly ApiStyle[];
-	/** Prefixes of the response's `model` field that identify this family (most specific wins). */
+	/** Reasoning summaries on the Responses API: available, only after Microsoft approves the resource, or none. */
+	summaries: "yes" | "approval" | "no";
+	/** Takes `text.verbosity` on the Responses API. */
+	verbosity: boolean;
+	/** The response's `model` names of this family: the name, or the name then `-…` (most specific wins). */
 	modelPrefixes: readonly string[];
 	/** A sensible default budget: large enough that reasoning rarely eats all of it. */
 	defaultMaxCompletionTokens: number;
 }
-
-const O_SERIES_EFFORTS: readonly ReasoningEffort[] = ["low", "medium", "high"];
-
-export const FAMILIES: readonly ModelFamily[] = [
-	{
-		id: "o1-preview",
-		label: "o1-preview",
-		summary: "No system or developer message (instructions go into your message), temperature fixed at 1, no streaming, no reasoning effort.",
-		reasoning: true,
-		instructionsRole: "none",
-		formattingPrefix: false,
-		temperature: { kind: "send-one" },
-		reasoningEfforts: [],
-		streaming: false,
-		maxOutputTokens: 32_768,
-		contextWindow: 128_000,
-		minApiVersion: "2024-12-01-preview",
-		apiStyles: ["dated", "v1"],
-		modelPrefixes: ["o1-preview"],
-		defaultMaxCompletionTokens: 16_000,
-	},
-	{
-		id: "o1-mini",
-		label: "o1-mini",
-		summary: "No system or developer message (instructions go into your message), temperature fixed at 1, no streaming, no reasoning effort.",
-		reasoning: true,
-		instructionsRole: "none",
-		formattingPrefix: false,
-		temperature: { kind: "send-one" },
-		reasoningEfforts: [],
-		streaming: false,
-		maxOutputTokens: 65_536,
-		contextWindow: 128_000,
-		minApiVersion: "2024-12-01-preview",
-		apiStyles: ["dated", "v1"],
-		modelPrefixes: ["o1-mini"],
-		defaultMaxCompletionTokens: 16_000,
-	},
-	{
-		id: "o1",
-		label: "o1",
-		summary: "Developer message, reasoning effort low to high, no temperature, no streaming.",
-		reasoning: true,
-		instructionsRole: "developer",
-		formattingPrefix: true,
-		temperature: { kind: "omit" },
-		reasoningEfforts: O_SERIES_EFFORTS,
-		streaming: false,
-		maxOutputTokens: 100_000,
-		contextWindow: 200_000,
-		minApiVersion: "2024-12-01-preview",
-		apiStyles: ["dated", "v1"],
-		modelPrefixes: ["o1"],
-		defaultMaxCompletionTokens: 25_000,
-	},
-	{
-		id: "o3-mini",
-		label: "o3-mini",
-		summary: "Developer message, reasoning effort low to high, no temperature.",
-		reasoning: true,
-		instructionsRole: "developer",
-		formattingPrefix: true,
-		temperature: { kind: "omit" },
-		reasoningEfforts: O_SERIES_EFFORTS,
-		streaming: true,
-		maxOutputTokens: 100_000,
-		contextWindow: 200_000,
-		minApiVersion: "2024-12-01-preview",
-		apiStyles: ["dated", "v1"],
-		modelPrefixes: ["o3-mini"],
-		defaultMaxCompletionTokens: 25_000,
-	},
-	{
-		id: "o3",
-		label: "o3",
-		summary: "Developer message, reasoning effort low to high, no temperature; api-version 2025-04-01-preview or v1.",
-		reasoning: true,
-		instructionsRole: "developer",
-		formattingPrefix: true,
-		temperature: { kind: "omit" },
-		reasoningEfforts: O_SERIES_EFFORTS,
-		streaming: true,
-		maxOutputTokens: 100_000,
-		contextWindow: 200_000,
-		minApiVersion: "2025-04-01-preview",
-		apiStyles: ["dated", "v1"],
-		modelPrefixes: ["o3"],
-		defaultMaxCompletionTokens: 25_000,
-	},
-	{
-		id: "o4-mini",
-		label: "o4-mini",
-		summary: "Developer message, reasoning effort low to high, no temperature; api-version 2025-04-01-preview or v1.",
-		reasoning: true,
-		instructionsRole: "developer",
-		formattingPrefix: true,
-		temperature: { kind: "omit" },
-		reasoningEfforts: O_SERIES_EFFORTS,
-		streaming: true,
-		maxOutputTokens: 100_000,
-		contextWindow: 200_000,
-		minApiVersion: "2025-04-01-preview",
-		apiStyles: ["dated", "v1"],
-		modelPrefixes: ["o4-mini"],
-		defaultMaxCompletionTokens: 25_000,
-	},
-	{
-		id: "gpt-5",
-		label: "GPT-5 family",
-		summary: "Developer message, reasoning effort minimal to high, no temperature; v1 API only.",
-		reasoning: true,
-		instructionsRole: "developer",
-		formattingPrefix: true,
-		temperature: { kind: "omit" },
-		reasoningEfforts: ["minimal", "low", "medium", "high"],
-		streaming: true,
-		maxOutputTokens: 128_000,
-		contextWindow: 400_000,
-		minApiVersion: null,
-		apiStyles: ["v1"],
-		modelPrefixes: ["gpt-5"],
-		defaultMaxCompletionTokens: 25_000,
-	},
-	{
-		id: "chat",
-		label: "Chat model (not reasoning)",
-		summary: "GPT-4o, GPT-4.1 and other chat models: system message, temperature 0 to 2.",
-		reasoning: false,
-		instructionsRole: "system",
-		formattingPrefix: false,
-		temperature: { kind: "user", min: 0, max: 2, default: 1 },
-		reasoningEfforts: [],
-		streaming: true,
-		maxOutputTokens: 16_384,
-		contextWindow: 128_000,
-		minApiVersion: "2024-12-01-preview",
-		apiStyles: ["dated", "v1"],
-		modelPrefixes: ["gpt-4", "gpt-4o", "gpt-35", "gpt-3.5"],
-		defaultMaxCompletionTokens: 4_000,
-	},
-];
 
 const BY_ID = new Map<string, ModelFamily>(FAMILIES.map((f) => [f.id, f]));
 
@@ -199,24 +84,34 @@ export function getFamily(id: FamilyId): ModelFamily {
 	return family;
 }
 
-/**
- * Models that Azure serves only through the Responses API: no family here can drive them
- * through chat completions, so the test button must not call them a match.
- */
-const RESPONSES_ONLY = ["o3-pro", "codex-mini", "gpt-5-pro", "gpt-5-codex"];
+export function isOperation(value: unknown): value is Operation {
+	return value === "chat-completions" || value === "responses";
+}
+
+export function isEffort(value: unknown): value is ReasoningEffort {
+	return EFFORT_SCALE.some((e) => e === value);
+}
+
+/** The oldest dated api-version the family takes on an operation; null when it has no dated API there. */
+export function minDatedVersion(family: ModelFamily, operation: Operation): string | null {
+	return operation === "responses" ? family.responsesMinApiVersion : family.minApiVersion;
+}
+
+export const OPERATION_LABELS: Record<Operation, string> = { "chat-completions": "chat completions", responses: "the Responses API" };
 
 /**
- * The family a response's `model` field (e.g. `o1-preview-2024-09-12`) belongs to, or
- * undefined when no family claims it. The longest matching prefix wins, so `o1-mini-…`
- * is o1-mini and not o1.
+ * The family a response's `model` field (e.g. `o1-preview-2024-09-12`, `gpt-5.1-codex-mini`)
+ * belongs to, or undefined when no family claims it. A prefix matches the whole name or the name
+ * followed by `-`; the longest wins, so `o1-mini-…` is o1-mini, `gpt-5.1-codex-mini` is a codex
+ * model and not gpt-5.1, and `gpt-5-pro` is not gpt-5. A later version (`gpt-5.7`) matches nothing
+ * rather than an older family's rules.
  */
 export function familyOfModel(model: string): ModelFamily | undefined {
 	const name = model.trim().toLowerCase();
-	if (RESPONSES_ONLY.some((p) => name === p || name.startsWith(`${p}-`))) return undefined;
 	let best: { family: ModelFamily; length: number } | undefined;
 	for (const family of FAMILIES) {
 		for (const prefix of family.modelPrefixes) {
-			const matches = name === prefix || name.startsWith(`${prefix}-`) || name.startsWith(`${prefix}.`);
+			const matches = name === prefix || name.startsWith(`${prefix}-`);
 			if (matches && (!best || prefix.length > best.length)) best = { family, length: prefix.length };
 		}
 	}

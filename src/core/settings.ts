@@ -5,10 +5,10 @@
  * of the secret that holds it in Obsidian's secret storage.
  */
 import { DEFAULT_DATED_VERSION } from "./apiVersion";
-import { familyOfModel, getFamily, isFamilyId, type ApiStyle, type FamilyId, type ReasoningEffort } from "./families";
+import { familyOfModel, getFamily, isEffort, isFamilyId, isOperation, type ApiStyle, type FamilyId, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
 import { DEFAULT_TEMPLATES, type OutputMode, type PromptTemplate } from "./prompt";
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export interface DeploymentConfig {
 	/** Stable identity; survives renames. */
@@ -31,8 +31,22 @@ export interface DeploymentConfig {
 	authorityHost?: string;
 	/** As typed: a number, or text the user is still editing. */
 	maxCompletionTokens: number | string;
-	/** "" sends none (Azure's default applies). */
+	/** Which of Azure's operations requests use. Absent in version-1 files (they all used chat completions). */
+	operation: Operation;
+	/** "": the family's default (chat completions: nothing sent, Azure's default applies; Responses API: that default sent explicitly). */
 	reasoningEffort: ReasoningEffort | "";
+	/** Reasoning summaries (Responses API only, where the family gives them). */
+	reasoningSummary: SummaryMode;
+	/** `text.verbosity` on the Responses API ("" sends none). */
+	verbosity: Verbosity | "";
+	/**
+	 * Parameters Azure refused for this deployment and the user chose to stop sending (a one-click
+	 * fix from Azure's own `unsupported_parameter` answer): the table's rules, corrected by Azure.
+	 * Absent when empty, so older files stay as they were.
+	 */
+	omitParams?: OmittableParam[];
+	/** The reasoning efforts Azure said this deployment supports (from its own error body); they take the place of the table's list. Absent until then. */
+	supportedEfforts?: ReasoningEffort[];
 	instructions: string;
 	/** Ask developer-role families for Markdown (`Formatting re-enabled`). */
 	markdown: boolean;
@@ -41,6 +55,10 @@ export interface DeploymentConfig {
 }
 
 export type AuthMethod = "key" | "entra";
+
+/** What a deployment can stop sending when Azure refuses it. */
+export type OmittableParam = "temperature" | "reasoningEffort" | "reasoningSummary" | "verbosity";
+export const OMITTABLE_PARAMS: readonly OmittableParam[] = ["temperature", "reasoningEffort", "reasoningSummary", "verbosity"];
 
 export interface PluginSettings {
 	version: number;
@@ -54,6 +72,8 @@ export interface PluginSettings {
 	outputFolder: string;
 	/** After a summary is written, add a link to it at the end of the source note. */
 	linkSummaryInSource: boolean;
+	/** Write a reasoning summary as a folded callout just above an answer inserted below the selection (never for "replace"). */
+	reasoningInNote: boolean;
 	templates: PromptTemplate[];
 }
 
@@ -71,7 +91,12 @@ export const FIELD_LABELS: Record<keyof Omit<DeploymentConfig, "id">, string> = 
 	clientId: "application (client) ID",
 	authorityHost: "sign-in authority",
 	maxCompletionTokens: "max completion tokens",
+	operation: "API operation",
 	reasoningEffort: "reasoning effort",
+	reasoningSummary: "reasoning summary",
+	verbosity: "verbosity",
+	omitParams: "parameters not sent",
+	supportedEfforts: "reasoning efforts Azure supports",
 	instructions: "instructions",
 	markdown: "Markdown output",
 	temperature: "temperature",
@@ -89,6 +114,7 @@ export function defaultSettings(): PluginSettings {
 		maxRetries: DEFAULT_MAX_RETRIES,
 		outputFolder: "",
 		linkSummaryInSource: false,
+		reasoningInNote: false,
 		templates: DEFAULT_TEMPLATES.map((t) => ({ ...t })),
 	};
 }
@@ -105,7 +131,11 @@ export function newDeployment(id: string, family: FamilyId = "o1"): DeploymentCo
 		family,
 		secretName: "",
 		maxCompletionTokens: f.defaultMaxCompletionTokens,
+		operation: f.operations[0] ?? "chat-completions",
 		reasoningEffort: "",
+		// Summaries are what users of reasoning models ask for most; on where the family gives them freely.
+		reasoningSummary: f.summaries === "yes" ? "auto" : "off",
+		verbosity: "",
 		instructions: "",
 		markdown: true,
 		temperature: f.temperature.kind === "user" ? f.temperature.default : 1,
@@ -120,16 +150,17 @@ export function activeDeployment(settings: PluginSettings): DeploymentConfig | u
 /** Where a reader tells what it could not keep; nothing is reported when undefined. */
 export type Report = (message: string) => void;
 
-const EFFORTS = ["", "minimal", "low", "medium", "high"] as const;
 /** Keys a stored deployment may have besides its fields; `apiKey` is moved out by the loader. */
 const DEPLOYMENT_EXTRA_KEYS = new Set(["id", "apiKey"]);
-const SETTINGS_KEYS = new Set(["version", "deployments", "defaultDeploymentId", "timeoutSeconds", "maxRetries", "outputFolder", "linkSummaryInSource", "templates"]);
+const SETTINGS_KEYS = new Set(["version", "deployments", "defaultDeploymentId", "timeoutSeconds", "maxRetries", "outputFolder", "linkSummaryInSource", "reasoningInNote", "templates"]);
 const TEMPLATE_KEYS = new Set(["id", "name", "text", "output", "deploymentId"]);
 
 const isText = (v: unknown): v is string => typeof v === "string";
 const isNumOrText = (v: unknown): v is number | string => (typeof v === "number" && Number.isFinite(v)) || typeof v === "string";
 const isStyle = (v: unknown): v is ApiStyle => v === "dated" || v === "v1";
-const isEffort = (v: unknown): v is ReasoningEffort | "" => EFFORTS.some((e) => e === v);
+const isEffortOrDefault = (v: unknown): v is ReasoningEffort | "" => v === "" || isEffort(v);
+const isSummary = (v: unknown): v is SummaryMode => v === "off" || v === "auto" || v === "concise" || v === "detailed";
+const isVerbosity = (v: unknown): v is Verbosity | "" => v === "" || v === "low" || v === "medium" || v === "high";
 const isBool = (v: unknown): v is boolean => typeof v === "boolean";
 const isAuth = (v: unknown): v is AuthMethod => v === "key" || v === "entra";
 
@@ -185,7 +216,10 @@ export function readDeployment(raw: unknown, fallbackId: string, report?: Report
 		family,
 		secretName: pick("secretName", isText),
 		maxCompletionTokens: pick("maxCompletionTokens", isNumOrText),
-		reasoningEffort: pick("reasoningEffort", isEffort),
+		operation: pick("operation", isOperation),
+		reasoningEffort: pick("reasoningEffort", isEffortOrDefault),
+		reasoningSummary: pick("reasoningSummary", isSummary),
+		verbosity: pick("verbosity", isVerbosity),
 		instructions: pick("instructions", isText),
 		markdown: pick("markdown", isBool),
 		temperature: pick("temperature", isNumOrText),
@@ -197,6 +231,11 @@ export function readDeployment(raw: unknown, fallbackId: string, report?: Report
 		if (isText(r[key])) d[key] = r[key];
 		else if (r[key] !== undefined) reset.push(FIELD_LABELS[key]);
 	}
+	if (Array.isArray(r.omitParams) && r.omitParams.every((p) => OMITTABLE_PARAMS.some((o) => o === p))) {
+		if (r.omitParams.length > 0) d.omitParams = [...new Set(r.omitParams as OmittableParam[])];
+	} else if (r.omitParams !== undefined) reset.push(FIELD_LABELS.omitParams);
+	if (Array.isArray(r.supportedEfforts) && r.supportedEfforts.length > 0 && r.supportedEfforts.every(isEffort)) d.supportedEfforts = [...new Set(r.supportedEfforts)];
+	else if (r.supportedEfforts !== undefined) reset.push(FIELD_LABELS.supportedEfforts);
 	if (r.id !== undefined && !(isText(r.id) && r.id.trim() !== "")) reset.push("id");
 	if (reset.length > 0) report?.(`${label}: ${reset.join(", ")} ${reset.length === 1 ? "was" : "were"} not readable and went back to the default.`);
 	const unknown = Object.keys(r).filter((k) => !(k in FIELD_LABELS) && !DEPLOYMENT_EXTRA_KEYS.has(k));
@@ -278,6 +317,8 @@ export function readSettings(raw: unknown, problems?: string[]): PluginSettings 
 	else if (r.outputFolder !== undefined) report?.("The folder for new notes was not readable; new notes go to the vault's root.");
 	if (typeof r.linkSummaryInSource === "boolean") settings.linkSummaryInSource = r.linkSummaryInSource;
 	else if (r.linkSummaryInSource !== undefined) report?.("The setting that links a summary from its source note was not readable; it is off.");
+	if (typeof r.reasoningInNote === "boolean") settings.reasoningInNote = r.reasoningInNote;
+	else if (r.reasoningInNote !== undefined) report?.("The setting that writes reasoning summaries into the note was not readable; it is off.");
 
 	if (Array.isArray(r.templates)) {
 		const templates = r.templates.map((t, i) => readTemplate(t, i, report)).filter((t): t is PromptTemplate => t !== undefined);

@@ -10,6 +10,9 @@
  *   name such as `o1-mini-2024-09-12`; `apiVersion` may be `v1`); the key in plain text.
  * - 1: `{ version: 1, deployments: [...], defaultDeploymentId, timeoutSeconds, maxRetries,
  *   outputFolder, templates }`; each deployment names a secret (`secretName`), never a key.
+ * - 2: each deployment records its operation (`chat-completions` or `responses`), its reasoning
+ *   summary mode and verbosity; `reasoningInNote` joins the general settings. A version-1
+ *   deployment sent to chat completions with no summary, so that is what it keeps.
  */
 import { salvageJson } from "./jsonSalvage";
 import { familyFromStored, readSettings, SETTINGS_VERSION, type PluginSettings } from "./settings";
@@ -71,8 +74,18 @@ function v0ToV1(data: Data, report: (message: string) => void): Data {
 	return { version: 1, deployments: [deployment], defaultDeploymentId: "deployment-1" };
 }
 
+/** Version 1 → 2: every deployment keeps what it did: chat completions, no reasoning summary, no verbosity. */
+function v1ToV2(data: Data): Data {
+	if (!Array.isArray(data.deployments)) return { ...data, version: 2 };
+	const deployments = data.deployments.map((d: unknown) => (isRecord(d) ? { operation: "chat-completions", reasoningSummary: "off", verbosity: "", ...d } : d));
+	return { ...data, version: 2, deployments };
+}
+
 /** In order; each takes a file of version `from` to `from + 1`. */
-const MIGRATIONS: readonly Migration[] = [{ from: 0, migrate: v0ToV1 }];
+const MIGRATIONS: readonly Migration[] = [
+	{ from: 0, migrate: v0ToV1 },
+	{ from: 1, migrate: v1ToV2 },
+];
 
 /** The version a settings object was written in; reports a `version` that cannot be one. */
 function versionOf(data: Data, report: (message: string) => void): number {

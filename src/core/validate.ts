@@ -6,7 +6,9 @@
 import { DEFAULT_DATED_VERSION, KNOWN_DATED_VERSIONS, isAtLeast, parseApiVersion } from "./apiVersion";
 import { isAzureHost, isLoopbackHost, parseEndpoint, type ParsedEndpoint } from "./endpoint";
 import { DEFAULT_AUTHORITY_HOST, clientIdProblem, parseAuthorityHost, tenantProblem, type EntraConfig } from "./entra";
-import { getFamily, isFamilyId, type ApiStyle, type ModelFamily, type ReasoningEffort } from "./families";
+import { getFamily, isFamilyId, minDatedVersion, OPERATION_LABELS, type ApiStyle, type ModelFamily, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
+import type { OmittableParam } from "./settings";
+import { checkEffort, checkOperation, checkSummary, checkTemperature, checkVerbosity } from "./validateOptions";
 import type { DeploymentConfig } from "./settings";
 
 export type Field = keyof Omit<DeploymentConfig, "id">;
@@ -39,12 +41,20 @@ export interface ReadyDeployment {
 	secretName: string;
 	/** Microsoft Entra ID sign-in; absent for key authentication. */
 	entra?: EntraConfig;
+	operation: Operation;
+	/** The budget for reasoning and answer together (`max_completion_tokens` / `max_output_tokens`). */
 	maxCompletionTokens: number;
+	/** null: the family's default (sent explicitly on the Responses API, not at all on chat completions). */
 	reasoningEffort: ReasoningEffort | null;
+	/** null: no summary asked for. */
+	reasoningSummary: SummaryMode | null;
+	verbosity: Verbosity | null;
 	instructions: string;
 	markdown: boolean;
-	/** Only for families whose temperature is the user's choice. */
+	/** Only for families whose temperature is the user's choice (for some, only with effort none). */
 	temperature: number | null;
+	/** Parameters Azure refused for this deployment: never sent. */
+	omit: readonly OmittableParam[];
 }
 
 export interface ValidationContext {
@@ -135,14 +145,14 @@ function checkDeploymentName(cfg: DeploymentConfig, endpoint: ParsedEndpoint | n
 	}
 }
 
-function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): string | null {
+function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, operation: Operation, out: Finding[]): string | null {
 	if (!family.apiStyles.includes(cfg.apiStyle)) {
 		const other = family.apiStyles[0] ?? "v1";
 		out.push({ field: "apiStyle", severity: "error", message: `${family.label} works only with the ${other === "v1" ? "v1 API" : "dated API"}.`, fix: { label: other === "v1" ? "Use the v1 API" : "Use the dated API", patch: { apiStyle: other } } });
 		return null;
 	}
 	if (cfg.apiStyle === "v1") return null;
-	const minimum = family.minApiVersion ?? DEFAULT_DATED_VERSION;
+	const minimum = minDatedVersion(family, operation) ?? DEFAULT_DATED_VERSION;
 	const suggestion = { label: `Use ${minimum}`, patch: { apiVersion: minimum } };
 	const text = cfg.apiVersion.trim();
 	if (text === "") {
@@ -159,7 +169,8 @@ function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, out
 		return null;
 	}
 	if (!isAtLeast(text, minimum)) {
-		out.push({ field: "apiVersion", severity: "error", message: `${family.label} needs api-version ${minimum} or newer; Azure rejects ${text} for it.`, fix: suggestion });
+		const on = operation === "responses" ? ` on ${OPERATION_LABELS.responses}` : "";
+		out.push({ field: "apiVersion", severity: "error", message: `${family.label} needs api-version ${minimum} or newer${on}; Azure rejects ${text} for it.`, fix: suggestion });
 		return null;
 	}
 	if (!KNOWN_DATED_VERSIONS.includes(text)) {
@@ -168,12 +179,19 @@ function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, out
 	return text;
 }
 
-function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): number | null {
+/** The Responses API refuses a smaller `max_output_tokens` (OpenAI's floor; Microsoft's schema gives none). */
+export const MIN_OUTPUT_TOKENS_RESPONSES = 16;
+
+function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, operation: Operation | null, out: Finding[]): number | null {
 	const raw = cfg.maxCompletionTokens;
 	const value = typeof raw === "number" ? raw : raw.trim() === "" ? NaN : Number(raw.replace(/[_,\s]/g, ""));
 	const fallback = { label: `Use ${fmt(family.defaultMaxCompletionTokens)}`, patch: { maxCompletionTokens: family.defaultMaxCompletionTokens } };
 	if (!Number.isInteger(value) || value <= 0) {
 		out.push({ field: "maxCompletionTokens", severity: "error", message: "Max completion tokens must be a whole number above 0.", fix: fallback });
+		return null;
+	}
+	if (operation === "responses" && value < MIN_OUTPUT_TOKENS_RESPONSES) {
+		out.push({ field: "maxCompletionTokens", severity: "error", message: `The Responses API takes at least ${MIN_OUTPUT_TOKENS_RESPONSES} output tokens.`, fix: fallback });
 		return null;
 	}
 	if (value > family.maxOutputTokens) {
@@ -182,31 +200,6 @@ function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, out: Finding
 	}
 	if (family.reasoning && value < SMALL_BUDGET) {
 		out.push({ field: "maxCompletionTokens", severity: "warning", message: `Reasoning tokens count against this budget too, and a hard question can take thousands of them: with ${fmt(value)}, reasoning may use it all and leave an empty answer.`, fix: fallback });
-	}
-	return value;
-}
-
-function checkEffort(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): ReasoningEffort | null {
-	const effort = cfg.reasoningEffort;
-	if (effort === "") return null;
-	if (family.reasoningEfforts.length === 0) {
-		out.push({ field: "reasoningEffort", severity: "warning", message: `${family.label} takes no reasoning effort; it will not be sent.`, fix: { label: "Clear it", patch: { reasoningEffort: "" } } });
-		return null;
-	}
-	if (!family.reasoningEfforts.includes(effort)) {
-		out.push({ field: "reasoningEffort", severity: "error", message: `${family.label} takes reasoning effort ${family.reasoningEfforts.join(", ")}; not ${effort}.`, fix: { label: "Use medium", patch: { reasoningEffort: "medium" } } });
-		return null;
-	}
-	return effort;
-}
-
-function checkTemperature(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): number | null {
-	const rule = family.temperature;
-	if (rule.kind !== "user") return null;
-	const value = typeof cfg.temperature === "number" ? cfg.temperature : cfg.temperature.trim() === "" ? NaN : Number(cfg.temperature);
-	if (!Number.isFinite(value) || value < rule.min || value > rule.max) {
-		out.push({ field: "temperature", severity: "error", message: `Temperature must be a number from ${rule.min} to ${rule.max}.`, fix: { label: `Use ${rule.default}`, patch: { temperature: rule.default } } });
-		return null;
 	}
 	return value;
 }
@@ -237,19 +230,24 @@ export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext
 		findings.push({ field: "family", severity: "error", message: "Choose the model family that this deployment runs." });
 		return { findings, ready: null };
 	}
-	const family = getFamily(cfg.family);
+	// Azure's own list of efforts, once it gave one for this deployment, corrects the table's guess.
+	const tableFamily = getFamily(cfg.family);
+	const family = cfg.supportedEfforts && tableFamily.reasoningEfforts.length > 0 ? { ...tableFamily, reasoningEfforts: cfg.supportedEfforts } : tableFamily;
 	const endpoint = checkEndpoint(cfg, findings);
 	checkDeploymentName(cfg, endpoint, findings);
-	const apiVersion = checkApiStyleAndVersion(cfg, family, findings);
-	const maxCompletionTokens = checkMaxTokens(cfg, family, findings);
+	const operation = checkOperation(cfg, family, findings);
+	const apiVersion = checkApiStyleAndVersion(cfg, family, operation ?? family.operations[0] ?? "chat-completions", findings);
+	const maxCompletionTokens = checkMaxTokens(cfg, family, operation, findings);
 	const reasoningEffort = checkEffort(cfg, family, findings);
-	const temperature = checkTemperature(cfg, family, findings);
+	const temperature = checkTemperature(cfg, family, reasoningEffort, findings);
+	const reasoningSummary = checkSummary(cfg, family, operation, findings);
+	const verbosity = checkVerbosity(cfg, family, operation, findings);
 	if (cfg.instructions.trim() !== "" && family.instructionsRole === "none") {
 		findings.push({ field: "instructions", severity: "warning", message: `${family.label} takes no system or developer message: these instructions will be put at the top of your message, marked as instructions.` });
 	}
 	const entra = checkAuth(cfg, ctx, findings);
 
-	if (findings.some((f) => f.severity === "error") || !endpoint || maxCompletionTokens === null) return { findings, ready: null };
+	if (findings.some((f) => f.severity === "error") || !endpoint || maxCompletionTokens === null || operation === null) return { findings, ready: null };
 	return {
 		findings,
 		ready: {
@@ -262,11 +260,15 @@ export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext
 			deployment: cfg.deployment,
 			secretName: cfg.secretName.trim(),
 			...(entra ? { entra } : {}),
+			operation,
 			maxCompletionTokens,
 			reasoningEffort,
+			reasoningSummary,
+			verbosity,
 			instructions: cfg.instructions,
 			markdown: cfg.markdown,
 			temperature,
+			omit: cfg.omitParams ?? [],
 		},
 	};
 }

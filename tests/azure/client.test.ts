@@ -4,7 +4,7 @@
  * schedule is asserted without timing anything.
  */
 import { requestUrl } from "obsidian";
-import { sendChat, retryWaitMs, type SendOptions } from "../../src/azure/client";
+import { sendRequest, retryWaitMs, type SendOptions } from "../../src/azure/client";
 import { buildRequest } from "../../src/core/request";
 import { newDeployment, type DeploymentConfig } from "../../src/core/settings";
 import { validateDeployment, type ReadyDeployment } from "../../src/core/validate";
@@ -48,11 +48,11 @@ function options(extra: Partial<SendOptions> = {}): SendOptions & { waits: numbe
 	};
 }
 
-describe("sendChat over HTTP", () => {
+describe("sendRequest over HTTP", () => {
 	test("dated API: the built body is what Azure receives, at the built URL, with the api-key header", async () => {
 		const dep = ready();
 		const built = buildRequest(dep, "Hello");
-		const r = await sendChat(dep, built, options());
+		const r = await sendRequest(dep, built, options());
 		expect(r.ok).toBe(true);
 		expect(emu.requests).toHaveLength(1);
 		const req = emu.requests[0]!;
@@ -65,7 +65,7 @@ describe("sendChat over HTTP", () => {
 	test("v1 API: no api-version, model = deployment, accepted", async () => {
 		const dep = ready({ apiStyle: "v1", deployment: "my-gpt5" }, "gpt-5");
 		const built = buildRequest(dep, "Hello");
-		const r = await sendChat(dep, built, options());
+		const r = await sendRequest(dep, built, options());
 		expect(r.ok).toBe(true);
 		const req = emu.requests[0]!;
 		expect(req.path).toBe("/openai/v1/chat/completions");
@@ -78,7 +78,7 @@ describe("sendChat over HTTP", () => {
 		emu.script({ rateLimit: { retryAfterMs: 1500 }, times: 10 });
 		const dep = ready();
 		const o = options({ maxRetries: 3 });
-		const r = await sendChat(dep, buildRequest(dep, "x"), o);
+		const r = await sendRequest(dep, buildRequest(dep, "x"), o);
 		expect(r.ok).toBe(false);
 		expect(r.attempts).toBe(4);
 		expect(emu.requests).toHaveLength(4);
@@ -90,7 +90,7 @@ describe("sendChat over HTTP", () => {
 		emu.script({ rateLimit: { retryAfterSeconds: 2, retryAfterMs: null } });
 		const dep = ready();
 		const o = options();
-		const r = await sendChat(dep, buildRequest(dep, "x"), o);
+		const r = await sendRequest(dep, buildRequest(dep, "x"), o);
 		expect(r.ok).toBe(true);
 		expect(r.attempts).toBe(2);
 		expect(o.waits).toEqual([2000]);
@@ -100,7 +100,7 @@ describe("sendChat over HTTP", () => {
 		emu.script({ rateLimit: { retryAfterSeconds: 86_400, retryAfterMs: null } });
 		const dep = ready();
 		const o = options();
-		const r = await sendChat(dep, buildRequest(dep, "x"), o);
+		const r = await sendRequest(dep, buildRequest(dep, "x"), o);
 		expect(r.ok).toBe(false);
 		expect(emu.requests).toHaveLength(1);
 		expect(o.waits).toEqual([]);
@@ -109,14 +109,14 @@ describe("sendChat over HTTP", () => {
 	test.each([500, 502, 503])("HTTP %i is retried, then succeeds", async (status) => {
 		emu.script({ status, body: { error: { code: "InternalServerError", message: "boom" } } });
 		const dep = ready();
-		const r = await sendChat(dep, buildRequest(dep, "x"), options());
+		const r = await sendRequest(dep, buildRequest(dep, "x"), options());
 		expect(r.ok).toBe(true);
 		expect(emu.requests.map((q) => q.status)).toEqual([status, 200]);
 	});
 
 	test("4xx is never retried", async () => {
 		const dep = ready({ apiVersion: "2024-12-01-preview", deployment: "nope" });
-		const r = await sendChat(dep, buildRequest(dep, "x"), options({ maxRetries: 5 }));
+		const r = await sendRequest(dep, buildRequest(dep, "x"), options({ maxRetries: 5 }));
 		expect(r.ok).toBe(false);
 		expect(emu.requests).toHaveLength(1);
 		if (!r.ok) expect(r.failure).toMatchObject({ kind: "http", status: 404, attempts: 1 });
@@ -124,7 +124,7 @@ describe("sendChat over HTTP", () => {
 
 	test("a wrong key gets 401 once, and the failure holds no key", async () => {
 		const dep = ready();
-		const r = await sendChat(dep, buildRequest(dep, "x"), options({ apiKey: "wrong-key-123456" }));
+		const r = await sendRequest(dep, buildRequest(dep, "x"), options({ apiKey: "wrong-key-123456" }));
 		expect(r.ok).toBe(false);
 		expect(emu.requests).toHaveLength(1);
 		expect(JSON.stringify(r)).not.toContain("wrong-key-123456");
@@ -135,7 +135,7 @@ describe("sendChat over HTTP", () => {
 		emu.script({ drop: "mid-body", times: 3 });
 		const dep = ready();
 		const o = options({ maxRetries: 2 });
-		const r = await sendChat(dep, buildRequest(dep, "x"), o);
+		const r = await sendRequest(dep, buildRequest(dep, "x"), o);
 		expect(r.ok).toBe(false);
 		expect(emu.requests).toHaveLength(3);
 		if (!r.ok) expect(r.failure.kind).toBe("network");
@@ -144,7 +144,7 @@ describe("sendChat over HTTP", () => {
 	test("an HTML page from a proxy is an http failure carrying its content type", async () => {
 		emu.script({ html: true, status: 502 });
 		const dep = ready();
-		const r = await sendChat(dep, buildRequest(dep, "x"), options({ maxRetries: 0 }));
+		const r = await sendRequest(dep, buildRequest(dep, "x"), options({ maxRetries: 0 }));
 		expect(r.ok).toBe(false);
 		if (!r.ok && r.failure.kind === "http") {
 			expect(r.failure.status).toBe(502);
@@ -155,7 +155,7 @@ describe("sendChat over HTTP", () => {
 	test("invalid JSON with 200 is an invalid-json failure", async () => {
 		emu.script({ invalidJson: true });
 		const dep = ready();
-		const r = await sendChat(dep, buildRequest(dep, "x"), options());
+		const r = await sendRequest(dep, buildRequest(dep, "x"), options());
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.failure).toMatchObject({ kind: "invalid-json", status: 200 });
 	});
@@ -163,7 +163,7 @@ describe("sendChat over HTTP", () => {
 	test("a response slower than the timeout ends as a timeout, and is not retried", async () => {
 		emu.script({ delayMs: 5_000, content: "late" });
 		const dep = ready();
-		const r = await sendChat(dep, buildRequest(dep, "x"), options({ timeoutMs: 200, maxRetries: 3 }));
+		const r = await sendRequest(dep, buildRequest(dep, "x"), options({ timeoutMs: 200, maxRetries: 3 }));
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.failure).toEqual({ kind: "timeout", seconds: 0 });
 		expect(emu.requests).toHaveLength(1);
@@ -174,7 +174,7 @@ describe("sendChat over HTTP", () => {
 		const dep = ready();
 		let late: (json: unknown) => void = () => undefined;
 		const arrived = new Promise<unknown>((r) => (late = r));
-		const r = await sendChat(dep, buildRequest(dep, "x"), options({ timeoutMs: 100, onLateAnswer: (json) => late(json) }));
+		const r = await sendRequest(dep, buildRequest(dep, "x"), options({ timeoutMs: 100, onLateAnswer: (json) => late(json) }));
 		expect(r.ok).toBe(false);
 		const json = (await arrived) as { choices: { message: { content: string } }[] };
 		expect(json.choices[0]!.message.content).toBe("late but whole");
@@ -185,7 +185,7 @@ describe("sendChat over HTTP", () => {
 		const dep = ready();
 		const c = new AbortController();
 		const lates: unknown[] = [];
-		const p = sendChat(dep, buildRequest(dep, "x"), options({ signal: c.signal, onLateAnswer: (json) => lates.push(json) }));
+		const p = sendRequest(dep, buildRequest(dep, "x"), options({ signal: c.signal, onLateAnswer: (json) => lates.push(json) }));
 		setTimeout(() => c.abort(), 20);
 		expect((await p).ok).toBe(false);
 		while (emu.requests[0]?.status !== 200) await new Promise((res) => setTimeout(res, 10));
@@ -197,7 +197,7 @@ describe("sendChat over HTTP", () => {
 		emu.script({ delayMs: 5_000, content: "late" });
 		const dep = ready();
 		const c = new AbortController();
-		const p = sendChat(dep, buildRequest(dep, "x"), options({ signal: c.signal }));
+		const p = sendRequest(dep, buildRequest(dep, "x"), options({ signal: c.signal }));
 		setTimeout(() => c.abort(), 50);
 		const r = await p;
 		expect(r.ok).toBe(false);
@@ -209,7 +209,7 @@ test("concurrent calls on one deployment each see their own answer (the SDK clie
 	const dep = ready();
 	emu.script({ match: (r) => JSON.stringify(r.body).includes("first"), delayMs: 100, status: 400, body: { error: { message: "first failed", type: "invalid_request_error", param: null, code: null } } });
 	emu.setAnswer(() => "second ok");
-	const [a, b] = await Promise.all([sendChat(dep, buildRequest(dep, "first"), options({ maxRetries: 0 })), sendChat(dep, buildRequest(dep, "second"), options({ maxRetries: 0 }))]);
+	const [a, b] = await Promise.all([sendRequest(dep, buildRequest(dep, "first"), options({ maxRetries: 0 })), sendRequest(dep, buildRequest(dep, "second"), options({ maxRetries: 0 }))]);
 	expect(a.ok).toBe(false);
 	if (!a.ok && a.failure.kind === "http") expect(JSON.parse(a.failure.body)).toEqual({ error: { message: "first failed", type: "invalid_request_error", param: null, code: null } });
 	else throw new Error(`unexpected ${JSON.stringify(a)}`);

@@ -5,7 +5,7 @@
  * out exactly as without them, and nothing may be logged.
  */
 import { requestUrl } from "obsidian";
-import { clearClientCache, sendChat, type SendOptions } from "../../src/azure/client";
+import { clearClientCache, sendRequest, type SendOptions } from "../../src/azure/client";
 import { buildRequest } from "../../src/core/request";
 import { newDeployment, type DeploymentConfig } from "../../src/core/settings";
 import { validateDeployment, type ReadyDeployment } from "../../src/core/validate";
@@ -68,7 +68,7 @@ describe.each(cases)("with the SDK's environment variables set: %s", (_name, dep
 		const spies = (["log", "debug", "info", "warn", "error"] as const).map((m) => jest.spyOn(console, m).mockImplementation((...args: unknown[]) => void logged.push(args)));
 		try {
 			const d = ready(dep);
-			const result = await sendChat(d, buildRequest(d, "Hello"), opts(extra));
+			const result = await sendRequest(d, buildRequest(d, "Hello"), opts(extra));
 			expect(result.ok).toBe(true);
 		} finally {
 			spies.forEach((s) => s.mockRestore());

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { requestUrl } from "obsidian";
-import { sendChat } from "../../src/azure/client";
+import { sendRequest } from "../../src/azure/client";
 import { KNOWN_DATED_VERSIONS, isAtLeast } from "../../src/core/apiVersion";
 import { FAMILIES, type FamilyId } from "../../src/core/families";
 import { renderTemplate, DEFAULT_TEMPLATES } from "../../src/core/prompt";
@@ -57,7 +57,7 @@ describe.each(FAMILIES.map((f) => f.id))("family %s", (familyId) => {
 				const prompt = renderTemplate(template.text, { selection: note, note, title: "T" });
 				const built = buildRequest(ready!, prompt);
 				emu.reset();
-				const sent = await sendChat(ready!, built, { requestUrl, apiKey: KEY, timeoutMs: 10_000, maxRetries: 0 });
+				const sent = await sendRequest(ready!, built, { requestUrl, apiKey: KEY, timeoutMs: 10_000, maxRetries: 0 });
 				const recorded = emu.requests[0]!;
 				// Accepted: whatever the emulator would reject, Azure would too.
 				expect({ status: recorded.status, body: recorded.status === 200 ? "" : recorded.responseBody }).toEqual({ status: 200, body: "" });

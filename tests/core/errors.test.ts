@@ -14,6 +14,9 @@ const DEP: DeploymentConfig = {
 	secretName: "azure-key",
 	maxCompletionTokens: 25_000,
 	reasoningEffort: "",
+	operation: "chat-completions",
+	reasoningSummary: "off",
+	verbosity: "",
 	instructions: "",
 	markdown: true,
 	temperature: 1,
@@ -59,14 +62,18 @@ const AZURE_ERRORS: { name: string; failure: Failure; dep?: DeploymentConfig; se
 	},
 	{
 		name: "temperature at all",
+		dep: { ...DEP, apiVersion: "2024-12-01-preview" },
 		failure: http(400, paramError("Unsupported parameter: 'temperature' is not supported with this model.", "temperature", "unsupported_parameter")),
-		setting: "family",
+		setting: "temperature",
 		says: [/temperature/i, /model family/i],
+		fix: { omitParams: ["temperature"] },
 	},
 	{
 		name: "top_p",
+		dep: { ...DEP, apiVersion: "2024-12-01-preview" },
 		failure: http(400, paramError("Unsupported parameter: 'top_p' is not supported with this model.", "top_p", "unsupported_parameter")),
-		setting: "family",
+		setting: "temperature",
+		fix: { omitParams: ["temperature"] },
 		says: [/top_p/, /model family/i],
 	},
 	{
@@ -365,7 +372,7 @@ describe("secrets never reach an explanation", () => {
 		{ name: "unsupported parameter echoing the key", failure: http(400, paramError(`Unsupported parameter: '${KEY}' is not supported with this model.`, "x", "unsupported_parameter")) },
 		{ name: "500 echoing the key", failure: http(500, { error: { code: "InternalServerError", message: `Failed for ${KEY}` } }) },
 		{ name: "network detail with the key", failure: { kind: "network", detail: `connect failed https://x/?api-key=${KEY}`, attempts: 1 } },
-		{ name: "refusal quoting the key", failure: { kind: "no-answer", outcome: { kind: "refusal", completion: { text: "", finishReason: "stop", model: "", usage: null, outputFiltered: [], refusal: `I won't repeat ${KEY}` } } } },
+		{ name: "refusal quoting the key", failure: { kind: "no-answer", outcome: { kind: "refusal", completion: { text: "", finishReason: "stop", model: "", usage: null, outputFiltered: [], refusal: `I won't repeat ${KEY}`, reasoningSummary: null } } } },
 	];
 	test.each(leaky)("$name: redacted explanation holds no key", ({ failure }) => {
 		const e = explainFailure(failure, DEP);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { getFamily, type FamilyId, type ReasoningEffort } from "../../src/core/families";
-import { buildRequest, requestUrl, type BuiltRequest } from "../../src/core/request";
+import { buildRequest, requestUrl, type BuiltRequest, type ChatRequestBody } from "../../src/core/request";
 import type { DeploymentConfig } from "../../src/core/settings";
 import { validateDeployment, type ReadyDeployment } from "../../src/core/validate";
 
@@ -14,7 +14,8 @@ interface FamilyFacts {
 	markdownPrefix: boolean;
 }
 
-const FACTS: Record<FamilyId, FamilyFacts> = {
+/** The 2025 families on chat completions; requestResponses.test.ts covers the Responses API and the later families. */
+const FACTS: Partial<Record<FamilyId, FamilyFacts>> = {
 	"o1-preview": { roles: "none", temperature: "one", efforts: [], styles: ["dated", "v1"], minDated: "2024-12-01-preview", markdownPrefix: false },
 	"o1-mini": { roles: "none", temperature: "one", efforts: [], styles: ["dated", "v1"], minDated: "2024-12-01-preview", markdownPrefix: false },
 	o1: { roles: "developer", temperature: "omit", efforts: ["low", "medium", "high"], styles: ["dated", "v1"], minDated: "2024-12-01-preview", markdownPrefix: true },
@@ -66,7 +67,7 @@ const promptArb = fc.oneof(textArb, longTextArb);
 const instructionsArb = fc.oneof(textArb, longTextArb, fc.constantFrom("", "   ", "\t\n", "Answer in French.", "  Be brief.  \n"));
 
 function configArb(family: FamilyId): fc.Arbitrary<DeploymentConfig> {
-	const facts = FACTS[family];
+	const facts = FACTS[family]!;
 	const limit = getFamily(family).maxOutputTokens;
 	const datedVersions = facts.minDated === null ? [] : KNOWN_DATED.filter((v) => datedAtLeast(v, facts.minDated!));
 	const style = fc.constantFrom(...facts.styles);
@@ -82,7 +83,13 @@ function configArb(family: FamilyId): fc.Arbitrary<DeploymentConfig> {
 			markdown: fc.boolean(),
 			temperature: facts.temperature === "user" ? fc.double({ min: 0, max: 2, noNaN: true }) : fc.constant(1),
 		})
-		.map((r) => ({ id: "dep", displayName: "", family, secretName: "azure-key", ...r }));
+		.map((r) => ({ id: "dep", displayName: "", family, secretName: "azure-key", operation: "chat-completions" as const, reasoningSummary: "off" as const, verbosity: "" as const, ...r }));
+}
+
+/** What goes on the wire: the URL and the chat completions body. */
+function wire(b: BuiltRequest): { url: string; body: ChatRequestBody } {
+	if (b.operation !== "chat-completions") throw new Error("expected a chat completions request");
+	return { url: b.url, body: b.body };
 }
 
 function ready(cfg: DeploymentConfig): ReadyDeployment {
@@ -98,7 +105,8 @@ function normalizedEndpoint(e: string): string {
 
 /** The whole checklist, for one request. */
 function checkRequest(cfg: DeploymentConfig, prompt: string, built: BuiltRequest): void {
-	const facts = FACTS[cfg.family];
+	const facts = FACTS[cfg.family]!;
+	if (built.operation !== "chat-completions") throw new Error("expected a chat completions request");
 	const { body, url } = built;
 	const keys = Object.keys(body);
 	const roles = body.messages.map((m) => m.role);
@@ -217,6 +225,9 @@ describe("checklist examples", () => {
 		secretName: "azure-key",
 		maxCompletionTokens: 500,
 		reasoningEffort: "",
+		operation: "chat-completions",
+		reasoningSummary: "off",
+		verbosity: "",
 		instructions: "",
 		markdown: true,
 		temperature: 1,
@@ -224,7 +235,7 @@ describe("checklist examples", () => {
 
 	test("the requirement sheet's own example call", () => {
 		const built = buildRequest(ready(O1_PREVIEW), "Your prompt here");
-		expect(built).toEqual({
+		expect(wire(built)).toEqual({
 			url: "https://your-resource.openai.azure.com/openai/deployments/your-o1-preview-deployment/chat/completions?api-version=2024-12-01-preview",
 			body: { model: "your-o1-preview-deployment", messages: [{ role: "user", content: "Your prompt here" }], temperature: 1, max_completion_tokens: 500 },
 		});
@@ -243,7 +254,7 @@ describe("checklist examples", () => {
 	test("golden: o1 with Markdown, instructions and effort", () => {
 		const cfg: DeploymentConfig = { ...O1_PREVIEW, family: "o1", deployment: "o1-prod", endpoint: "https://r.cognitiveservices.azure.com", maxCompletionTokens: 25_000, reasoningEffort: "high", instructions: "Be concise.", markdown: true };
 		const built = buildRequest(ready(cfg), "Explain CRDTs.");
-		expect(built).toEqual({
+		expect(wire(built)).toEqual({
 			url: "https://r.cognitiveservices.azure.com/openai/deployments/o1-prod/chat/completions?api-version=2024-12-01-preview",
 			body: {
 				model: "o1-prod",
@@ -259,7 +270,7 @@ describe("checklist examples", () => {
 
 	test("golden: o1 with Markdown and no instructions still re-enables formatting", () => {
 		const cfg: DeploymentConfig = { ...O1_PREVIEW, family: "o1", deployment: "o1", maxCompletionTokens: 25_000 };
-		expect(buildRequest(ready(cfg), "Hi").body.messages).toEqual([
+		expect(wire(buildRequest(ready(cfg), "Hi")).body.messages).toEqual([
 			{ role: "developer", content: "Formatting re-enabled" },
 			{ role: "user", content: "Hi" },
 		]);
@@ -267,7 +278,7 @@ describe("checklist examples", () => {
 
 	test("golden: chat model with temperature 0.3", () => {
 		const cfg: DeploymentConfig = { ...O1_PREVIEW, family: "chat", deployment: "gpt-4o", apiStyle: "v1", maxCompletionTokens: 4_000, temperature: 0.3, instructions: "You are terse.", markdown: true };
-		expect(buildRequest(ready(cfg), "Hello")).toEqual({
+		expect(wire(buildRequest(ready(cfg), "Hello"))).toEqual({
 			url: "https://your-resource.openai.azure.com/openai/v1/chat/completions",
 			body: {
 				model: "gpt-4o",
@@ -283,14 +294,14 @@ describe("checklist examples", () => {
 
 	test("golden: gpt-5 on v1 with minimal effort, Markdown off", () => {
 		const cfg: DeploymentConfig = { ...O1_PREVIEW, family: "gpt-5", deployment: "gpt-5", apiStyle: "v1", apiVersion: "", maxCompletionTokens: 25_000, reasoningEffort: "minimal", markdown: false };
-		expect(buildRequest(ready(cfg), "Hi")).toEqual({
+		expect(wire(buildRequest(ready(cfg), "Hi"))).toEqual({
 			url: "https://your-resource.openai.azure.com/openai/v1/chat/completions",
 			body: { model: "gpt-5", messages: [{ role: "user", content: "Hi" }], max_completion_tokens: 25_000, reasoning_effort: "minimal" },
 		});
 	});
 
 	test("a note that looks like a template is sent as it is", () => {
-		const body = buildRequest(ready(O1_PREVIEW), "{{selection}} {{title}} $&").body;
+		const body = wire(buildRequest(ready(O1_PREVIEW), "{{selection}} {{title}} $&")).body;
 		expect(body.messages[0]!.content).toBe("{{selection}} {{title}} $&");
 	});
 });
@@ -307,10 +318,14 @@ describe("defence in depth: a hand-built ReadyDeployment cannot smuggle in what 
 			deployment: "d",
 			secretName: "s",
 			maxCompletionTokens: 1000,
+			operation: "chat-completions",
 			reasoningEffort: null,
+			reasoningSummary: null,
+			verbosity: null,
 			instructions: "",
 			markdown: false,
 			temperature: null,
+			omit: [],
 			...over,
 		};
 	}
@@ -333,7 +348,7 @@ describe("defence in depth: a hand-built ReadyDeployment cannot smuggle in what 
 	});
 
 	test("o1-preview sends temperature 1 even if the deployment says otherwise", () => {
-		expect(buildRequest(handBuilt("o1-preview", { temperature: 0.2 }), "p").body.temperature).toBe(1);
+		expect(wire(buildRequest(handBuilt("o1-preview", { temperature: 0.2 }), "p")).body.temperature).toBe(1);
 	});
 
 	test("the deployment name is escaped in the dated path", () => {

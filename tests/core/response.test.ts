@@ -61,6 +61,7 @@ describe("readCompletion", () => {
 				usage: { promptTokens: 28, completionTokens: 512, reasoningTokens: 448, totalTokens: 540 },
 				outputFiltered: [],
 				refusal: null,
+				reasoningSummary: null,
 			},
 		});
 	});
@@ -123,7 +124,7 @@ describe("readCompletion", () => {
 
 	test("missing usage and model do not break reading", () => {
 		const r = readCompletion({ choices: [{ message: { content: "ok" }, finish_reason: "stop" }] }, 1000);
-		expect(r).toEqual({ kind: "answer", completion: { text: "ok", finishReason: "stop", model: "", usage: null, outputFiltered: [], refusal: null } });
+		expect(r).toEqual({ kind: "answer", completion: { text: "ok", finishReason: "stop", model: "", usage: null, outputFiltered: [], refusal: null, reasoningSummary: null } });
 	});
 
 	test("usage without completion details counts 0 reasoning tokens", () => {

@@ -15,6 +15,9 @@ const DEP: DeploymentConfig = {
 	secretName: "azure-my-res",
 	maxCompletionTokens: 30_000,
 	reasoningEffort: "high",
+	operation: "chat-completions",
+	reasoningSummary: "off",
+	verbosity: "",
 	instructions: "Be brief.",
 	markdown: false,
 	temperature: 1,
@@ -81,7 +84,8 @@ describe("migration from version 0 (one flat deployment, key in plain text)", ()
 
 	test.each([
 		{ model: "o1-preview-2024-09-12", family: "o1-preview" },
-		{ model: "gpt-5.1", family: "gpt-5" },
+		{ model: "gpt-5.1", family: "gpt-5.1" },
+		{ model: "gpt-5.1-codex-mini-2025-11-13", family: "gpt-5-codex" },
 		{ model: "gpt-4o", family: "chat" },
 		{ model: "o3", family: "o3" },
 	])("model $model → family $family", ({ model, family }) => {

@@ -1,16 +1,22 @@
 import fc from "fast-check";
-import type { FamilyId } from "../../src/core/families";
+import { FAMILIES, type FamilyId } from "../../src/core/families";
 import type { DeploymentConfig } from "../../src/core/settings";
 import { validateDeployment, type Field, type Finding, type ValidationContext } from "../../src/core/validate";
 
 const ENDPOINT = "https://my-res.openai.azure.com";
 
-function config(family: FamilyId, over: Partial<DeploymentConfig> = {}): DeploymentConfig {
+/** The 2025 families, on chat completions; the later ones have their own tests (validateResponses.test.ts). */
+type LegacyFamily = "o1-preview" | "o1-mini" | "o1" | "o3-mini" | "o3" | "o4-mini" | "gpt-5" | "chat";
+
+function config(family: LegacyFamily, over: Partial<DeploymentConfig> = {}): DeploymentConfig {
 	return { ...VALID[family], ...over };
 }
 
 const base = {
 	id: "dep-1",
+	operation: "chat-completions" as const,
+	reasoningSummary: "off" as const,
+	verbosity: "" as const,
 	displayName: "",
 	endpoint: ENDPOINT,
 	secretName: "azure-key",
@@ -20,7 +26,7 @@ const base = {
 };
 
 /** One valid deployment per family, written from the facts (not from the family table). */
-const VALID: Record<FamilyId, DeploymentConfig> = {
+const VALID: Partial<Record<FamilyId, DeploymentConfig>> & Record<LegacyFamily, DeploymentConfig> = {
 	"o1-preview": { ...base, family: "o1-preview", deployment: "o1-preview", apiStyle: "dated", apiVersion: "2024-12-01-preview", maxCompletionTokens: 16_000, reasoningEffort: "" },
 	"o1-mini": { ...base, family: "o1-mini", deployment: "o1-mini", apiStyle: "dated", apiVersion: "2025-04-01-preview", maxCompletionTokens: 65_536, reasoningEffort: "" },
 	o1: { ...base, family: "o1", deployment: "o1", apiStyle: "dated", apiVersion: "2024-12-01-preview", maxCompletionTokens: 25_000, reasoningEffort: "high" },
@@ -154,8 +160,8 @@ const CASES: Case[] = [
 	{ name: "effort on o1-preview", cfg: config("o1-preview", { reasoningEffort: "high" }), field: "reasoningEffort", severity: "warning", fix: { reasoningEffort: "" } },
 	{ name: "effort on o1-mini", cfg: config("o1-mini", { reasoningEffort: "low" }), field: "reasoningEffort", severity: "warning", fix: { reasoningEffort: "" } },
 	{ name: "effort on chat", cfg: config("chat", { reasoningEffort: "medium" }), field: "reasoningEffort", severity: "warning", fix: { reasoningEffort: "" } },
-	{ name: "minimal on o1", cfg: config("o1", { reasoningEffort: "minimal" }), field: "reasoningEffort", severity: "error", message: /low, medium, high/, fix: { reasoningEffort: "medium" } },
-	{ name: "minimal on o4-mini", cfg: config("o4-mini", { reasoningEffort: "minimal" }), field: "reasoningEffort", severity: "error", fix: { reasoningEffort: "medium" } },
+	{ name: "minimal on o1", cfg: config("o1", { reasoningEffort: "minimal" }), field: "reasoningEffort", severity: "error", message: /low, medium, high/, fix: { reasoningEffort: "low" } },
+	{ name: "minimal on o4-mini", cfg: config("o4-mini", { reasoningEffort: "minimal" }), field: "reasoningEffort", severity: "error", fix: { reasoningEffort: "low" } },
 	// temperature (chat only)
 	{ name: "chat temperature above 2", cfg: config("chat", { temperature: 2.5 }), field: "temperature", severity: "error", fix: { temperature: 1 } },
 	{ name: "chat temperature below 0", cfg: config("chat", { temperature: -0.1 }), field: "temperature", severity: "error", fix: { temperature: 1 } },
@@ -297,7 +303,7 @@ describe("details of the ready deployment", () => {
 });
 
 describe("property: every fix that can be triggered clears its finding", () => {
-	const FAMILY_IDS: FamilyId[] = ["o1-preview", "o1-mini", "o1", "o3-mini", "o3", "o4-mini", "gpt-5", "chat"];
+	const FAMILY_IDS: FamilyId[] = FAMILIES.map((f) => f.id);
 	const endpoint = fc.constantFrom(
 		"",
 		"   ",
@@ -335,7 +341,10 @@ describe("property: every fix that can be triggered clears its finding", () => {
 		family: fc.constantFrom(...FAMILY_IDS),
 		secretName: fc.constantFrom("", "azure-key"),
 		maxCompletionTokens: tokens,
-		reasoningEffort: fc.constantFrom("" as const, "minimal" as const, "low" as const, "medium" as const, "high" as const),
+		reasoningEffort: fc.constantFrom("" as const, "none" as const, "minimal" as const, "low" as const, "medium" as const, "high" as const, "xhigh" as const, "max" as const),
+		operation: fc.constantFrom("chat-completions" as const, "responses" as const),
+		reasoningSummary: fc.constantFrom("off" as const, "auto" as const, "detailed" as const),
+		verbosity: fc.constantFrom("" as const, "low" as const),
 		instructions: fc.constantFrom("", "  ", "Be brief."),
 		markdown: fc.boolean(),
 		temperature,

@@ -44,7 +44,7 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 		h.emu.script({ delayMs: 3_000, content: "LATE" });
 		const outcome = await h.run(id, ...steps);
 		expect(outcome.ok).toBe(false);
-		expect(h.lastNotice()).toBe("No answer after 1 s (the timeout). Reasoning models can think for minutes: raise the request timeout in the settings, or lower the reasoning effort. Nothing was changed; a late answer is discarded.");
+		expect(h.lastNotice()).toBe("No answer after 1 s (the timeout). Reasoning models can think for minutes: raise the request timeout in the settings, or lower the reasoning effort. Nothing was changed; if the answer still arrives, it is kept in a new note.");
 		expect(h.readDisk()).toBe(BEFORE);
 		expect(h.notes()).toEqual([NOTE]);
 	});
@@ -124,7 +124,7 @@ describe("answers with nothing to insert", () => {
 });
 
 describe("the notice's buttons", () => {
-	const budget = explainFailure({ kind: "no-answer", outcome: { kind: "budget-exhausted", maxCompletionTokens: 100, completion: { text: "", finishReason: "length", model: "o1", usage: { promptTokens: 10, completionTokens: 100, reasoningTokens: 100, totalTokens: 110 }, outputFiltered: [], refusal: null } } });
+	const budget = explainFailure({ kind: "no-answer", outcome: { kind: "budget-exhausted", maxCompletionTokens: 100, completion: { text: "", finishReason: "length", model: "o1", usage: { promptTokens: 10, completionTokens: 100, reasoningTokens: 100, totalTokens: 110 }, outputFiltered: [], refusal: null, reasoningSummary: null } } });
 	const buttons = (n: Notice) => findEls(n.messageEl, (el: FakeElement) => el.tagName === "BUTTON");
 
 	test("Open settings calls the plugin's openSettings with the deployment and the field; the fix is applied and saved", async () => {

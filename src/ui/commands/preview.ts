@@ -6,7 +6,7 @@
  * credentials redacted.
  */
 import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
-import { sendChat } from "../../azure/client";
+import { sendRequest } from "../../azure/client";
 import { prepare } from "../../azure/runPrompt";
 import type { RequestUrlFn } from "../../azure/transport";
 import { explainFailure, redactSecrets } from "../../core/errors";
@@ -29,7 +29,7 @@ export async function captureRequest(dep: ReadyDeployment, built: BuiltRequest, 
 		return Promise.resolve({ status: 200, headers: { "content-type": "application/json" }, text: '{"choices":[]}' });
 	};
 	// An Entra ID deployment's token is not fetched for a preview: a stand-in shows where it goes.
-	await sendChat(dep, built, { requestUrl: recordOnly, apiKey, ...(dep.entra ? { bearerToken: "entra-access-token" } : {}), timeoutMs, maxRetries: 0 });
+	await sendRequest(dep, built, { requestUrl: recordOnly, apiKey, ...(dep.entra ? { bearerToken: "entra-access-token" } : {}), timeoutMs, maxRetries: 0 });
 	return captured;
 }
 
@@ -52,7 +52,7 @@ export async function previewRequest(plugin: AzureReasoningPlugin, editor: Edito
 	const captured = await captureRequest(deployment, built, apiKey ?? "", plugin.settings.timeoutSeconds * 1000);
 	if (!captured) return tell(false, "The request could not be previewed.");
 	const request = previewText(redactRequest(captured, [apiKey]));
-	const check = checkContext(built.body.messages, deployment.family.contextWindow, built.body.max_completion_tokens);
+	const check = checkContext(built.promptParts, deployment.family.contextWindow, built.maxOutputTokens);
 	const summary = [
 		`"${template.name}" on ${cap.file.basename}, to ${deployment.displayName} (${deployment.family.label}).`,
 		check.fits ? `The prompt is about ${formatCount(check.promptTokens)} tokens (an estimate); ${formatCount(check.available)} fit beside the answer's ${formatCount(check.reserved)}.` : `${describeOverflow(check, deployment.family.label)} Running it would ask before sending.`,

@@ -95,7 +95,7 @@ async function settlePrompt(plugin: AzureReasoningPlugin, req: PromptRequest, ap
 			return { ok: false, outcome: tellFailure(plugin, prepared.failure, explanation, req.config).outcome };
 		}
 		const { built, deployment } = prepared;
-		const check = checkContext(built.body.messages, deployment.family.contextWindow, built.body.max_completion_tokens);
+		const check = checkContext(built.promptParts, deployment.family.contextWindow, built.maxOutputTokens);
 		if (check.fits) return { prompt, usedSelectionOnly };
 		const overflow = describeOverflow(check, deployment.family.label);
 		if (usedSelectionOnly || req.selectionOnly === null) {

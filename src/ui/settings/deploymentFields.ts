@@ -6,10 +6,11 @@
 import { SecretComponent, Setting, type App } from "obsidian";
 import { KNOWN_DATED_VERSIONS } from "../../core/apiVersion";
 import { parseEndpoint } from "../../core/endpoint";
-import { FAMILIES, isFamilyId, type ModelFamily, type ReasoningEffort } from "../../core/families";
+import { FAMILIES, isFamilyId, minDatedVersion, type ModelFamily } from "../../core/families";
 import type { DeploymentConfig } from "../../core/settings";
 import type { Field } from "../../core/validate";
 import { authMethodField } from "./entraFields";
+import { effortField, operationFields } from "./operationFields";
 
 /** What the fields need from the editor. */
 export interface FieldEditor {
@@ -28,10 +29,9 @@ export interface FieldEditor {
 }
 
 const CUSTOM = "custom";
-const EFFORT_LABELS: Record<ReasoningEffort, string> = { minimal: "Minimal", low: "Low", medium: "Medium", high: "High" };
 
 /** A number when the text is one as typed, else the text itself (never lose what was typed). */
-function asTyped(value: string, pattern: RegExp): number | string {
+export function asTyped(value: string, pattern: RegExp): number | string {
 	return pattern.test(value.trim()) ? Number(value.trim()) : value;
 }
 
@@ -88,7 +88,7 @@ export function connectionFields(el: HTMLElement, ed: FieldEditor, family: Model
 	});
 
 	if (cfg.apiStyle === "dated") {
-		const min = family?.minApiVersion;
+		const min = family ? minDatedVersion(family, cfg.operation) : null;
 		const version = new Setting(el).setName("API version").setDesc(family && min ? `The newest first; ${family.label} needs ${min} or newer.` : "The newest first.");
 		version.addDropdown((d) => {
 			for (const v of KNOWN_DATED_VERSIONS) d.addOption(v, v);
@@ -161,18 +161,8 @@ export function modelFields(el: HTMLElement, ed: FieldEditor, family: ModelFamil
 		ed.register("maxCompletionTokens", tokens, t.inputEl);
 	});
 
-	if (family.reasoningEfforts.length > 0) {
-		const effort = new Setting(el).setName("Reasoning effort").setDesc("How hard the model thinks: higher is slower and uses more tokens.");
-		effort.addDropdown((d) => {
-			d.addOption("", "Azure's default (not sent)");
-			for (const e of family.reasoningEfforts) d.addOption(e, EFFORT_LABELS[e]);
-			d.setValue(cfg.reasoningEffort).onChange((v) => {
-				cfg.reasoningEffort = family.reasoningEfforts.find((e) => e === v) ?? "";
-				ed.chosen("reasoningEffort");
-			});
-			ed.register("reasoningEffort", effort, d.selectEl);
-		});
-	}
+	operationFields(el, ed, family);
+	effortField(el, ed, family);
 
 	const where =
 		family.instructionsRole === "developer"
@@ -204,8 +194,9 @@ export function modelFields(el: HTMLElement, ed: FieldEditor, family: ModelFamil
 
 	const rule = family.temperature;
 	const temp = new Setting(el).setName("Temperature");
-	if (rule.kind === "user") {
-		temp.setDesc(`Randomness of the answer, ${rule.min} to ${rule.max}.`).addText((t) => {
+	if (rule.kind === "user" || rule.kind === "with-effort-none") {
+		const when = rule.kind === "with-effort-none" ? ` Sent only with reasoning effort none: ${family.label} refuses it with any other.` : "";
+		temp.setDesc(`Randomness of the answer, ${rule.min} to ${rule.max}.${when}`).addText((t) => {
 			t.setPlaceholder(String(rule.default)).setValue(String(cfg.temperature)).onChange((v) => {
 				cfg.temperature = asTyped(v, /^\d+(\.\d+)?$/);
 				ed.typed();

@@ -1,0 +1,111 @@
+/**
+ * Validation of a deployment's family options: the operation, reasoning effort, temperature,
+ * reasoning summary and verbosity, against the family table. Each check reports its findings
+ * (with a one-click fix where one exists) and returns what may be sent.
+ */
+import { EFFORT_SCALE, OPERATION_LABELS, type ModelFamily, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
+import type { DeploymentConfig } from "./settings";
+import type { Finding } from "./validate";
+
+export function checkOperation(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): Operation | null {
+	if (family.operations.includes(cfg.operation)) return cfg.operation;
+	const other = family.operations[0] ?? "chat-completions";
+	const why =
+		cfg.operation === "chat-completions"
+			? `${family.label} answers only on the Responses API: Azure refuses chat completions for it (OperationNotSupported).`
+			: `${family.label} has no Responses API on Azure: it answers only on chat completions.`;
+	out.push({ field: "operation", severity: "error", message: why, fix: { label: other === "responses" ? "Use the Responses API" : "Use chat completions", patch: { operation: other } } });
+	return null;
+}
+
+/** The allowed effort nearest to `wanted` on Azure's scale (ties go to more reasoning). */
+export function nearestEffort(wanted: string, allowed: readonly ReasoningEffort[]): ReasoningEffort | undefined {
+	const at = EFFORT_SCALE.indexOf(wanted as ReasoningEffort);
+	if (at < 0) return allowed.includes("medium") ? "medium" : allowed[0];
+	let best: ReasoningEffort | undefined;
+	let bestDistance = Infinity;
+	for (const e of allowed) {
+		const d = Math.abs(EFFORT_SCALE.indexOf(e) - at);
+		if (d < bestDistance || (d === bestDistance && EFFORT_SCALE.indexOf(e) > at)) {
+			best = e;
+			bestDistance = d;
+		}
+	}
+	return best;
+}
+
+/** The chosen effort, or null for the family's default ("") or none at all. */
+export function checkEffort(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): ReasoningEffort | null {
+	const effort = cfg.reasoningEffort;
+	if (effort === "") return null;
+	if (family.reasoningEfforts.length === 0) {
+		out.push({ field: "reasoningEffort", severity: "warning", message: `${family.label} takes no reasoning effort; it will not be sent.`, fix: { label: "Clear it", patch: { reasoningEffort: "" } } });
+		return null;
+	}
+	if (!family.reasoningEfforts.includes(effort)) {
+		const near = nearestEffort(effort, family.reasoningEfforts);
+		out.push({
+			field: "reasoningEffort",
+			severity: "error",
+			message: `${family.label} takes reasoning effort ${family.reasoningEfforts.join(", ")}; not ${effort}.`,
+			...(near ? { fix: { label: `Use ${near}`, patch: { reasoningEffort: near } } } : {}),
+		});
+		return null;
+	}
+	return effort;
+}
+
+/** The effort a request will carry: the chosen one, else the family's default. */
+export function effectiveEffort(chosen: ReasoningEffort | null, family: ModelFamily): ReasoningEffort | null {
+	return chosen ?? family.defaultEffort;
+}
+
+export function checkTemperature(cfg: DeploymentConfig, family: ModelFamily, effort: ReasoningEffort | null, out: Finding[]): number | null {
+	const rule = family.temperature;
+	if (rule.kind !== "user" && rule.kind !== "with-effort-none") return null;
+	const value = typeof cfg.temperature === "number" ? cfg.temperature : cfg.temperature.trim() === "" ? NaN : Number(cfg.temperature);
+	if (!Number.isFinite(value) || value < rule.min || value > rule.max) {
+		out.push({ field: "temperature", severity: "error", message: `Temperature must be a number from ${rule.min} to ${rule.max}.`, fix: { label: `Use ${rule.default}`, patch: { temperature: rule.default } } });
+		return null;
+	}
+	const current = effectiveEffort(effort, family);
+	if (rule.kind === "with-effort-none" && current !== "none" && value !== rule.default) {
+		out.push({ field: "temperature", severity: "warning", message: `${family.label} takes a temperature only with reasoning effort none; with ${current ?? "its default"} it is not sent.`, fix: { label: "Use effort none", patch: { reasoningEffort: "none" } } });
+	}
+	return value;
+}
+
+/** The summary mode to ask for, or null when none is (off, or not possible here). */
+export function checkSummary(cfg: DeploymentConfig, family: ModelFamily, operation: Operation | null, out: Finding[]): SummaryMode | null {
+	const mode = cfg.reasoningSummary;
+	if (mode === "off") return null;
+	const off = { label: "Turn summaries off", patch: { reasoningSummary: "off" as const } };
+	if (family.summaries === "no") {
+		out.push({ field: "reasoningSummary", severity: "warning", message: `${family.label} gives no reasoning summary; none will be asked for.`, fix: off });
+		return null;
+	}
+	if (operation === "chat-completions") {
+		const fix = family.operations.includes("responses") ? { label: "Use the Responses API", patch: { operation: "responses" as const } } : off;
+		out.push({ field: "reasoningSummary", severity: "warning", message: `Reasoning summaries come only with the Responses API; this deployment uses ${OPERATION_LABELS["chat-completions"]}, so none will be asked for.`, fix });
+		return null;
+	}
+	if (family.summaries === "approval") {
+		out.push({ field: "reasoningSummary", severity: "warning", message: `${family.label}'s reasoning summaries need Microsoft's approval for your resource (the "reasoning summary" access request); without it Azure refuses every request that asks for one.`, fix: off });
+	}
+	return mode;
+}
+
+export function checkVerbosity(cfg: DeploymentConfig, family: ModelFamily, operation: Operation | null, out: Finding[]): Verbosity | null {
+	const v = cfg.verbosity;
+	if (v === "") return null;
+	const clear = { label: "Clear it", patch: { verbosity: "" as const } };
+	if (!family.verbosity) {
+		out.push({ field: "verbosity", severity: "warning", message: `${family.label} takes no verbosity; it will not be sent.`, fix: clear });
+		return null;
+	}
+	if (operation === "chat-completions") {
+		out.push({ field: "verbosity", severity: "warning", message: "Verbosity is sent only on the Responses API; this deployment uses chat completions.", fix: { label: "Use the Responses API", patch: { operation: "responses" } } });
+		return null;
+	}
+	return v;
+}
