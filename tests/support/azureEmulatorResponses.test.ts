@@ -1,9 +1,8 @@
 // The emulator's Responses API and 2026 families, over real HTTP on loopback, against the facts files.
-import OpenAI, { AzureOpenAI } from 'openai';
 import { AzureEmulator, defaultAnswer, type EmulatedDeployment, type EmulatedFamily } from './azureEmulator';
 import { KEY } from './emulator/errorCases';
 import {
-	EFFORTS, FACTS, MODEL_TABLE, USER_INPUT, azure as azureBody, chat, chatV1, nameOf, oai, operationNotSupported, resp,
+	EFFORTS, FACTS, MODEL_TABLE, USER_INPUT, chat, chatV1, nameOf, oai, operationNotSupported, resp,
 	respDated, respV1, unknownParam, unsupportedParam, type Req,
 } from './emulator/responsesCases';
 
@@ -101,5 +100,92 @@ describe('the facts files\' error bodies, byte for byte', () => {
 			message: expect.stringMatching(/^The response was filtered due to the prompt triggering Azure OpenAI's content management policy\./), type: null, param: 'input', code: 'content_filter', status: 400,
 			innererror: { code: 'ResponsibleAIPolicyViolation', content_filter_result: { hate: { filtered: true, severity: 'high' }, self_harm: { filtered: false, severity: 'safe' }, sexual: { filtered: false, severity: 'safe' }, violence: { filtered: false, severity: 'safe' }, jailbreak: { filtered: false, detected: false } } },
 		} });
+	});
+});
+
+describe('Microsoft\'s schema and the family rules', () => {
+	it.each([
+		['messages', { messages: [{ role: 'user', content: 'x' }] }, unknownParam('messages')],
+		['max_completion_tokens', { max_completion_tokens: 100 }, unknownParam('max_completion_tokens')],
+		['max_tokens', { max_tokens: 100 }, unknownParam('max_tokens')],
+		['reasoning_effort', { reasoning_effort: 'low' }, unknownParam('reasoning_effort')],
+		['an unknown key inside reasoning', { reasoning: { effort: 'low', budget: 3 } }, unknownParam('reasoning.budget')],
+		['max_output_tokens as a string', { max_output_tokens: '100' }, oai("Invalid type for 'max_output_tokens': expected an integer, but got a string instead.", 'max_output_tokens', 'invalid_type')],
+		['store as a string', { store: 'false' }, oai("Invalid type for 'store': expected a boolean, but got a string instead.", 'store', 'invalid_type')],
+		['reasoning.summary "full"', { reasoning: { summary: 'full' } }, oai("Invalid value: 'full'. Supported values are: 'auto', 'concise', and 'detailed'.", 'reasoning.summary', 'invalid_value')],
+		['an unknown include', { include: ['reasoning.everything'] }, expect.objectContaining({ error: expect.objectContaining({ param: 'include[0]', code: 'invalid_value' }) })],
+		['text.verbosity "loud"', { text: { verbosity: 'loud' } }, oai("Invalid value: 'loud'. Supported values are: 'low', 'medium', and 'high'.", 'text.verbosity', 'invalid_value')],
+		['an input_image part (not emulated)', { input: [{ role: 'user', content: [{ type: 'input_image', image_url: 'x' }] }] }, oai("Invalid value: 'input_image'. Supported values are: 'input_text'.", 'input[0].content[0].type', 'invalid_value')],
+		['no input', { input: undefined }, oai("Missing required parameter: 'input'.", 'input', 'missing_required_parameter')],
+		['instructions and a developer item', { instructions: 'Be brief', input: [{ role: 'developer', content: 'x' }, ...USER_INPUT] }, oai("Invalid 'input': a request may hold 'instructions', a 'system' or a 'developer' message, only one of them.", 'input', 'invalid_value')],
+		['max_output_tokens 15 (OpenAI\'s floor 16)', { max_output_tokens: 15 }, oai("Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16, but got 15 instead.", 'max_output_tokens', 'integer_below_min_value')],
+		['max_output_tokens 128001 on gpt-5.1', { max_output_tokens: 128001 }, oai('max_output_tokens is too large: 128001. This model supports at most 128000 completion tokens, whereas you provided 128001.', 'max_output_tokens', null)],
+		['temperature while reasoning low (gpt-5.1)', { temperature: 0.5, reasoning: { effort: 'low' } }, unsupportedParam('temperature')],
+		['top_p while reasoning low (gpt-5.1)', { top_p: 0.5, reasoning: { effort: 'low' } }, unsupportedParam('top_p')],
+		['stream true (the emulator does not stream)', { stream: true }, oai('The Azure emulator does not stream: send stream false or omit it.', 'stream', 'emulator_no_streaming')],
+	] as const)('gpt-5.1 on Responses: %s → 400', async (_n, extra, expected) => {
+		const reply = await send(resp('gpt-5.1', extra));
+		expect(reply.status).toBe(400);
+		expect(JSON.parse(reply.text)).toEqual(expected);
+	});
+
+	it.each([
+		['gpt-5.1, effort none (its default): temperature and top_p', 'gpt-5.1', { temperature: 0.2, top_p: 0.9 }, 200],
+		['gpt-5.1, effort none sent: temperature 2', 'gpt-5.1', { temperature: 2, reasoning: { effort: 'none' } }, 200],
+		['gpt-6-astra, effort none: temperature', 'gpt-6-astra', { temperature: 0.7, reasoning: { effort: 'none' } }, 200],
+		['gpt-6-astra, default effort (medium): temperature', 'gpt-6-astra', { temperature: 0.7 }, 400],
+		['gpt-5.6-sol, default effort (medium): temperature', 'gpt-5.6-sol', { temperature: 0.7 }, 400],
+		['gpt-5.1-codex-max (no none): temperature', 'gpt-5.1-codex-max', { temperature: 1 }, 400],
+		['gpt-5: text.verbosity low', 'gpt-5', { text: { verbosity: 'low' } }, 200],
+		['gpt-5.6-luna: text.verbosity high, format text', 'gpt-5.6-luna', { text: { format: { type: 'text' }, verbosity: 'high' } }, 200],
+		['o3: text.verbosity', 'o3', { text: { verbosity: 'low' } }, 400],
+		['chat (gpt-4o): reasoning.effort', 'chat', { reasoning: { effort: 'low' } }, 400],
+		['gpt-5-chat: temperature 1.5', 'gpt-5-chat', { temperature: 1.5 }, 200],
+		['gpt-5-pro: max_output_tokens 128000, instructions', 'gpt-5-pro', { max_output_tokens: 128000, instructions: 'Be brief' }, 200],
+		['o3-pro: max_output_tokens 100001', 'o3-pro', { max_output_tokens: 100001 }, 400],
+		['store true is recorded, not refused', 'gpt-5.1', { store: true }, 200],
+	] as const)('%s → %i', async (_n, family, extra, status) => {
+		const reply = await send(resp(family, extra));
+		expect({ status: reply.status, text: status === 200 && reply.status !== 200 ? reply.text : '' }).toEqual({ status, text: '' });
+	});
+
+	it('gpt-5.1 on chat completions: temperature only with effort none', async () => {
+		expect((await send(chat('gpt-5.1', { temperature: 0.3 }))).status).toBe(200);
+		await expectReply(chat('gpt-5.1', { temperature: 0.3, reasoning_effort: 'high' }), 400, unsupportedParam('temperature'));
+		await expectReply(chat('gpt-5.2', { top_p: 0.3, reasoning_effort: 'xhigh' }), 400, unsupportedParam('top_p'));
+	});
+
+	it('records store and the operation', async () => {
+		await send(resp('gpt-5.1', { store: true }));
+		expect(emu.requests[0]).toMatchObject({ operation: 'responses', apiStyle: 'v1', deployment: 'dep-gpt-5.1', status: 200, body: { store: true } });
+	});
+});
+
+describe('reasoning summaries', () => {
+	it('gpt-5.1 with a summary: the reasoning item carries it, then the message', async () => {
+		const b = await body(resp('gpt-5.1', { reasoning: { effort: 'low', summary: 'auto' } }));
+		const echo = answerFor('gpt-5.1').replace('Answer from gpt-5.1-2025-11-13: ', '');
+		expect(b.output).toEqual([
+			{ type: 'reasoning', id: expect.stringMatching(/^rs_[0-9a-f]+$/), summary: [{ type: 'summary_text', text: `Summary (auto) from gpt-5.1-2025-11-13: ${echo}` }] },
+			{ type: 'message', id: expect.stringMatching(/^msg_[0-9a-f]+$/), status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: answerFor('gpt-5.1'), annotations: [] }] },
+		]);
+		expect(b.reasoning).toEqual({ effort: 'low', summary: 'auto' });
+	});
+
+	it('no summary asked: the reasoning item has an empty summary; effort none: no reasoning item, no reasoning tokens', async () => {
+		expect((await body(resp('gpt-5', { reasoning: { effort: 'low' } }))).output[0]).toMatchObject({ type: 'reasoning', summary: [] });
+		const none = await body(resp('gpt-5.1', { reasoning: { summary: 'detailed' } }));
+		expect(none.output.map((o: { type: string }) => o.type)).toEqual(['message']);
+		expect(none.usage.output_tokens_details.reasoning_tokens).toBe(0);
+	});
+
+	it('o3 / o4-mini summaries need summaryAccess; o1 has none; setSummary sets the text', async () => {
+		const gated = (m: string) => oai(`Reasoning summaries are not available for the model ${m} on this resource: the reasoning summary feature requires an approved access request.`, 'reasoning.summary', 'unsupported_parameter');
+		await expectReply(resp('o3', { reasoning: { summary: 'auto' } }), 400, gated('o3'));
+		await expectReply(resp('o4-mini', { reasoning: { summary: 'concise' } }), 400, gated('o4-mini'));
+		await expectReply(resp('o1', { reasoning: { summary: 'auto' } }), 400, unsupportedParam('reasoning.summary'));
+		emu.setSummary((_b, dep, kind) => `${dep.family} thought (${kind})`);
+		const ok = await body(respV1({ model: 'dep-o3-approved', input: 'x', reasoning: { summary: 'concise' } }));
+		expect(ok.output[0].summary).toEqual([{ type: 'summary_text', text: 'o3 thought (concise)' }]);
 	});
 });
