@@ -4,8 +4,9 @@ import {
 	type Case, type Req,
 } from './emulator/errorCases';
 
-const FAMILIES: EmulatedFamily[] = ['o1-preview', 'o1-mini', 'o1', 'o3-mini', 'o3', 'o4-mini', 'gpt-5', 'chat'];
-const MODELS: Record<EmulatedFamily, string> = {
+type Family2025 = Extract<EmulatedFamily, 'o1-preview' | 'o1-mini' | 'o1' | 'o3-mini' | 'o3' | 'o4-mini' | 'gpt-5' | 'chat'>;
+const FAMILIES: Family2025[] = ['o1-preview', 'o1-mini', 'o1', 'o3-mini', 'o3', 'o4-mini', 'gpt-5', 'chat'];
+const MODELS: Record<Family2025, string> = {
 	'o1-preview': 'o1-preview-2024-09-12', 'o1-mini': 'o1-mini-2024-09-12', o1: 'o1-2024-12-17', 'o3-mini': 'o3-mini-2025-01-31',
 	o3: 'o3-2025-04-16', 'o4-mini': 'o4-mini-2025-04-16', 'gpt-5': 'gpt-5-2025-08-07', chat: 'gpt-4o-2024-11-20',
 };

@@ -1,6 +1,6 @@
 // Response bodies: the success shape of facts §4, content filters, rate limits, proxy pages.
 import { randomBytes } from 'node:crypto';
-import { FAMILY_RULES, defaultReasoningTokens } from './rules';
+import { FAMILY_RULES, defaultReasoningTokens, effectiveEffort } from './modelTable';
 import type { EmulatedDeployment, OutputFilterCategory, PromptFilterCategory } from './types';
 
 type Json = Record<string, unknown>;
@@ -10,9 +10,23 @@ export function modelOf(dep: EmulatedDeployment): string {
 	return dep.model ?? FAMILY_RULES[dep.family].model;
 }
 
-/** Reasoning tokens of a deployment (its own, else 192 for reasoning families, 0 for chat). */
-export function reasoningOf(dep: EmulatedDeployment): number {
+/**
+ * Reasoning tokens of a deployment (its own, else 192 for reasoning families, 0 for chat); 0 when the
+ * family takes effort `none` and the request's effort (`reasoning_effort`, `reasoning.effort`, else the
+ * family's default) is `none`.
+ */
+export function reasoningOf(dep: EmulatedDeployment, body?: unknown): number {
+	const e = FAMILY_RULES[dep.family].reasoningEffort;
+	if (typeof e !== 'string' && e.includes('none') && effectiveEffort(dep.family, sentEffort(body)) === 'none') return 0;
 	return dep.reasoningTokens ?? defaultReasoningTokens(dep.family);
+}
+
+/** The effort a body sends: `reasoning_effort` (chat) or `reasoning.effort` (Responses). */
+export function sentEffort(body: unknown): unknown {
+	if (typeof body !== 'object' || body === null) return undefined;
+	const b = body as Json;
+	if (b.reasoning_effort !== undefined) return b.reasoning_effort;
+	return typeof b.reasoning === 'object' && b.reasoning !== null ? (b.reasoning as Json).effort : undefined;
 }
 
 /** The text of a message's content: a string, or its text parts joined by "\n". Anything else: "". */
@@ -24,12 +38,24 @@ export function textOf(content: unknown): string {
 		.join('\n');
 }
 
-function messagesOf(body: unknown): Json[] {
-	const m = typeof body === 'object' && body !== null ? (body as Json).messages : undefined;
+/**
+ * The messages of a body: chat `messages`; for a Responses body (no `messages`), `instructions` as a
+ * developer message, then `input` (a string is one user message; items without a role are user messages).
+ */
+export function messagesOf(body: unknown): Json[] {
+	if (typeof body !== 'object' || body === null) return [];
+	const b = body as Json;
+	if (b.messages === undefined && b.input !== undefined) {
+		const out: Json[] = typeof b.instructions === 'string' ? [{ role: 'developer', content: b.instructions }] : [];
+		if (typeof b.input === 'string') return [...out, { role: 'user', content: b.input }];
+		const items = Array.isArray(b.input) ? b.input.filter((x): x is Json => typeof x === 'object' && x !== null) : [];
+		return [...out, ...items.map((x) => ({ ...x, role: x.role ?? 'user' }))];
+	}
+	const m = b.messages;
 	return Array.isArray(m) ? m.filter((x): x is Json => typeof x === 'object' && x !== null) : [];
 }
 
-/** prompt_tokens: ceil(total characters of all message contents / 4). */
+/** prompt_tokens (Responses: input_tokens): ceil(total characters of all message contents / 4). */
 export function promptTokens(body: unknown): number {
 	return Math.ceil(messagesOf(body).reduce((n, m) => n + textOf(m.content).length, 0) / 4);
 }
@@ -53,12 +79,22 @@ function fnv1a(s: string): string {
  * e.g. `Answer from o1-2024-12-17: Summarize this note [1c0f9a3e]`.
  */
 export function defaultAnswer(body: any, dep: EmulatedDeployment): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+	return `Answer from ${modelOf(dep)}: ${echo(body)}`;
+}
+
+/** `FIRST_LINE [DIGEST]` of the last user message (a Responses `input` too), or `(no user message)`. */
+function echo(body: unknown): string {
 	const user = messagesOf(body).filter((m) => m.role === 'user').pop();
-	if (!user) return `Answer from ${modelOf(dep)}: (no user message)`;
+	if (!user) return '(no user message)';
 	const text = textOf(user.content);
 	const line = (text.split('\n')[0] ?? '').trim();
 	const shown = line.length > 80 ? `${line.slice(0, 80)}…` : line;
-	return `Answer from ${modelOf(dep)}: ${shown} [${fnv1a(text)}]`;
+	return `${shown} [${fnv1a(text)}]`;
+}
+
+/** The default reasoning summary, deterministic: `Summary (KIND) from MODEL: FIRST_LINE [DIGEST]` (as defaultAnswer). */
+export function defaultSummary(body: any, dep: EmulatedDeployment, kind: string): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+	return `Summary (${kind}) from ${modelOf(dep)}: ${echo(body)}`;
 }
 
 const safe = () => ({ filtered: false, severity: 'safe' });
@@ -131,7 +167,7 @@ export function budgetOf(body: unknown): number | undefined {
  * (budget - reasoning) * 4 characters, finish "length"; otherwise the whole content, finish "stop".
  */
 export function budgetedCompletion(body: unknown, dep: EmulatedDeployment, content: string): Json {
-	const reasoning = reasoningOf(dep);
+	const reasoning = reasoningOf(dep, body);
 	const budget = budgetOf(body);
 	const base = { model: modelOf(dep), promptTokens: promptTokens(body) };
 	if (budget !== undefined && budget <= reasoning) {
@@ -145,7 +181,7 @@ export function budgetedCompletion(body: unknown, dep: EmulatedDeployment, conte
 
 /** A completion with this content whatever the budget (finish "stop"), or flagged by the output filter. */
 export function plainCompletion(body: unknown, dep: EmulatedDeployment, content: string, flagged?: OutputFilterCategory): Json {
-	const reasoning = reasoningOf(dep);
+	const reasoning = reasoningOf(dep, body);
 	return completionBody({
 		model: modelOf(dep), promptTokens: promptTokens(body), content, flagged,
 		finishReason: flagged ? 'content_filter' : 'stop', reasoningTokens: reasoning, completionTokens: reasoning + contentTokens(content),
@@ -154,8 +190,15 @@ export function plainCompletion(body: unknown, dep: EmulatedDeployment, content:
 
 /** Budget exhausted: content "", finish "length", completion = reasoning = the request's budget (else the deployment's reasoning tokens). */
 export function exhaustedCompletion(body: unknown, dep: EmulatedDeployment): Json {
-	const n = budgetOf(body) ?? reasoningOf(dep);
+	const n = budgetOf(body) ?? reasoningOf(dep, body);
 	return completionBody({ model: modelOf(dep), promptTokens: promptTokens(body), content: '', finishReason: 'length', reasoningTokens: n, completionTokens: n });
+}
+
+/** A cut-off answer: the first half of `content`, finish "length", completion = reasoning + its tokens. */
+export function cutOffCompletion(body: unknown, dep: EmulatedDeployment, content: string): Json {
+	const reasoning = reasoningOf(dep, body);
+	const part = content.slice(0, Math.floor(content.length / 2));
+	return completionBody({ model: modelOf(dep), promptTokens: promptTokens(body), content: part, finishReason: 'length', reasoningTokens: reasoning, completionTokens: reasoning + contentTokens(part) });
 }
 
 /** 200 with `choices: []` (usage: no completion tokens). */
@@ -167,13 +210,13 @@ export function noChoicesCompletion(body: unknown, dep: EmulatedDeployment): Jso
  * The 400 of a filtered prompt, with the live key names (`innererror`, `content_filter_result`). The facts
  * elide the message after "policy."; the rest is the wording Azure users report.
  */
-export function filteredPromptBody(category: PromptFilterCategory, severity = 'medium'): Json {
+export function filteredPromptBody(category: PromptFilterCategory, severity = 'medium', param = 'prompt'): Json {
 	const r: Json = { hate: safe(), self_harm: safe(), sexual: safe(), violence: safe(), jailbreak: undetected() };
 	r[category] = category === 'jailbreak' ? { filtered: true, detected: true } : { filtered: true, severity };
 	return {
 		error: {
 			message: "The response was filtered due to the prompt triggering Azure OpenAI's content management policy. Please modify your prompt and retry. To learn more about our content filtering policies please read our documentation: https://go.microsoft.com/fwlink/?linkid=2198766",
-			type: null, param: 'prompt', code: 'content_filter', status: 400,
+			type: null, param, code: 'content_filter', status: 400,
 			innererror: { code: 'ResponsibleAIPolicyViolation', content_filter_result: r },
 		},
 	};
@@ -181,13 +224,14 @@ export function filteredPromptBody(category: PromptFilterCategory, severity = 'm
 
 /**
  * Azure's 429 body. The facts elide the message after "Please retry after N seconds."; the tail is the
- * wording users report. VERSION is the request's api-version ("v1" on the v1 path: invented).
+ * wording users report. VERSION is the request's api-version ("v1" on the v1 path: invented). On the
+ * Responses API the operation is named `Responses_Create` (INVENTED, by analogy).
  */
-export function rateLimitBody(apiVersion: string, seconds: number): Json {
+export function rateLimitBody(apiVersion: string, seconds: number, operation = 'ChatCompletions_Create'): Json {
 	return {
 		error: {
 			code: '429',
-			message: `Requests to the ChatCompletions_Create Operation under Azure OpenAI API version ${apiVersion} have exceeded token rate limit of your current OpenAI S0 pricing tier. Please retry after ${seconds} seconds. Please go here: https://aka.ms/oai/quotaincrease if you would like to further increase the default rate limit.`,
+			message: `Requests to the ${operation} Operation under Azure OpenAI API version ${apiVersion} have exceeded token rate limit of your current OpenAI S0 pricing tier. Please retry after ${seconds} seconds. Please go here: https://aka.ms/oai/quotaincrease if you would like to further increase the default rate limit.`,
 		},
 	};
 }
