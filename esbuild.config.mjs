@@ -1,46 +1,28 @@
 import esbuild from "esbuild";
 import process from "process";
-import { builtinModules } from "node:module";
+import { pluginBuildOptions } from "./scripts/build/options.mjs";
+import { checkSdkModules, writeExpectedSdkModules, EXPECTED_FILE } from "./scripts/build/sdkModuleCheck.mjs";
 
-const banner = `/*
-Azure Reasoning, an Obsidian plugin. Built with esbuild; the sources are in the project's repository.
-*/
-`;
-
+// `node esbuild.config.mjs production [--update-sdk-modules]`; without "production": watch.
 const prod = process.argv[2] === "production";
+const updateSdkModules = process.argv.includes("--update-sdk-modules");
 
-const context = await esbuild.context({
-	banner: { js: banner },
-	entryPoints: ["src/main.ts"],
-	bundle: true,
-	external: [
-		"obsidian",
-		"electron",
-		"@codemirror/autocomplete",
-		"@codemirror/collab",
-		"@codemirror/commands",
-		"@codemirror/language",
-		"@codemirror/lint",
-		"@codemirror/search",
-		"@codemirror/state",
-		"@codemirror/view",
-		"@lezer/common",
-		"@lezer/highlight",
-		"@lezer/lr",
-		...builtinModules,
-		...builtinModules.map((m) => `node:${m}`),
-	],
-	format: "cjs",
-	target: "es2021",
-	logLevel: "info",
-	sourcemap: prod ? false : "inline",
-	treeShaking: true,
-	minify: prod,
-	outfile: "main.js",
-});
+const context = await esbuild.context(pluginBuildOptions({ prod }));
 
 if (prod) {
-	await context.rebuild();
+	const result = await context.rebuild();
+	await context.dispose();
+	// Fails the build when an SDK upgrade changed what the allow-list classifies.
+	if (updateSdkModules) {
+		writeExpectedSdkModules(process.cwd(), result.metafile);
+		console.log(`${EXPECTED_FILE} written: review its diff`);
+	} else {
+		const problems = checkSdkModules(process.cwd(), result.metafile);
+		if (problems.length > 0) {
+			console.error(problems.join("\n"));
+			process.exit(1);
+		}
+	}
 	process.exit(0);
 } else {
 	await context.watch();

@@ -34,7 +34,7 @@ export interface OpenedNote {
 	standInEditor: Editor;
 }
 
-type PluginClass = new (app: ObsidianApp, manifest: PluginManifest) => ObsidianPlugin;
+export type PluginClass = new (app: ObsidianApp, manifest: PluginManifest) => ObsidianPlugin;
 
 const CONSOLE_LEVELS = ["log", "info", "warn", "error", "debug"] as const;
 
@@ -104,8 +104,16 @@ export class ObsidianHost {
 	 * plugin class (module.exports.default, else module.exports, as Obsidian does).
 	 */
 	async loadMainJs(mainJsPath: string, manifestPath: string): Promise<ObsidianPlugin> {
-		const code = fs.readFileSync(mainJsPath, "utf8");
 		const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as PluginManifest;
+		return this.loadPluginClass(this.evaluateMainJs(mainJsPath), manifest);
+	}
+
+	/**
+	 * The first half of loadMainJs: evaluates the bundle and returns its plugin class, without
+	 * loading it (`npm run bench` times module evaluation and onload apart).
+	 */
+	evaluateMainJs(mainJsPath: string): PluginClass {
+		const code = fs.readFileSync(mainJsPath, "utf8");
 		const name = path.basename(mainJsPath);
 		const mod: { exports: unknown } = { exports: {} };
 		const provided: Record<string, unknown> = { obsidian: standIn, "@codemirror/state": codemirrorState, "@codemirror/view": codemirrorView };
@@ -122,7 +130,7 @@ export class ObsidianHost {
 		const exp = mod.exports as { default?: unknown } | null;
 		const PluginClass = (exp && typeof exp === "object" && "default" in exp ? exp.default : exp) as unknown;
 		if (typeof PluginClass !== "function") throw new Error(`${mainJsPath} exports no plugin class (module.exports.default or module.exports)`);
-		return this.loadPluginClass(PluginClass as PluginClass, manifest);
+		return PluginClass as PluginClass;
 	}
 
 	/**

@@ -1,0 +1,91 @@
+/**
+ * What of the `openai` SDK goes into main.js: an allow-list of the SDK's modules the plugin KEEPS.
+ * Every other SDK module that esbuild reaches from a kept one is replaced at bundle time by a tiny
+ * stub (scripts/build/sdkStubPlugin.mjs) that throws, naming what was removed, if it is ever used;
+ * whatever only a stub would have imported never enters the bundle at all.
+ *
+ * Why this is safe: the plugin calls exactly two SDK methods, non-streaming, on two clients:
+ * `client.chat.completions.create` and `client.responses.create`, on `OpenAI` (v1 API, base URL
+ * `<endpoint>/openai/v1`) and `AzureOpenAI` (dated API). The SDK's client class constructs every
+ * resource it knows (admin, audio, beta, files, …) in its constructor, so esbuild cannot shake
+ * them out on its own: they are stubbed here instead. tests/build/sdkSurface.test.ts proves from
+ * the built main.js that both methods exist and work on both clients; the e2e and UI suites run
+ * on the stubbed bundle.
+ *
+ * Module ids are paths inside node_modules/openai without the extension (esbuild takes the .mjs
+ * build). An entry ending in "/" keeps the whole folder.
+ *
+ * When the SDK is upgraded, the build compares what this list classifies against
+ * scripts/build/openai-modules.txt and fails on any change: see the README's "Development".
+ */
+
+/** @type {{ ids: string[], why: string }[]} */
+export const KEPT = [
+	{
+		ids: ["index", "client", "azure", "version", "error", "resources/index", "resources/shared"],
+		why: "the package entry, the OpenAI client (request building, retries, headers, logging) and AzureOpenAI on top of it; the error classes the client throws; the resource index the client constructs its resources from",
+	},
+	{
+		ids: ["core/api-promise", "core/error", "core/resource", "core/pagination"],
+		why: "what every call returns (APIPromise), the error hierarchy, the APIResource base class; pagination because the client's getAPIList and the kept resources' list() import it (2 KB)",
+	},
+	{
+		ids: ["core/streaming", "streaming", "internal/decoders/"],
+		why: "the SSE Stream the client's response parser (internal/parse) returns for `stream: true`; kept so that create() stays whole, streaming included, for the Responses/Chat code that may want it",
+	},
+	{
+		ids: [
+			"internal/tslib",
+			"internal/utils",
+			"internal/utils/",
+			"internal/errors",
+			"internal/detect-platform",
+			"internal/shims",
+			"internal/request-options",
+			"internal/headers",
+			"internal/parse",
+			"internal/provider",
+			"internal/qs/",
+		],
+		why: "the client's own machinery: helpers, abort detection, platform headers, fetch/stream shims, header merging, response parsing, the provider hook, query strings (api-version)",
+	},
+	{
+		ids: ["resources/chat/", "resources/chat"],
+		why: "client.chat.completions.create, the plugin's call on both clients (Chat and its sub-resources are constructed together)",
+	},
+	{
+		ids: ["resources/responses/", "resources/responses"],
+		why: "client.responses.create, the plugin's Responses API call on both clients (with the InputItems and InputTokens sub-resources its constructor builds)",
+	},
+	{
+		ids: ["lib/ResponsesParser"],
+		why: "responses.create calls its addOutputText on every answer (sets `output_text`)",
+	},
+];
+
+/*
+ * What the build stubs today (scripts/build/openai-modules.txt lists every module), and why:
+ * - resources/*: the resources the client constructs but the plugin never calls: admin, audio,
+ *   batches, beta (assistants, threads, realtime, chatkit, …), completions (legacy), containers,
+ *   conversations, embeddings, evals, files, fine-tuning, graders, images, models, moderations,
+ *   realtime, skills, uploads, vector-stores, videos, webhooks;
+ * - lib/*: helpers reachable only from stream(), parse() and runTools() (ChatCompletionStream,
+ *   the runners, ResponseStream, the structured-output parser), never from create();
+ * - core/uploads: toFile/toStreamingFile for file uploads: the plugin uploads nothing;
+ * - auth/workload-identity-auth: used only with the `workloadIdentity` option, never passed;
+ * - bedrock: BedrockOpenAI, exported by the package entry and unused.
+ */
+
+const keptExact = new Set(KEPT.flatMap((k) => k.ids.filter((id) => !id.endsWith("/"))));
+const keptFolders = KEPT.flatMap((k) => k.ids.filter((id) => id.endsWith("/")));
+
+/** True when the module (its id inside the openai package, no extension) is bundled as is. */
+export function isKept(id) {
+	return keptExact.has(id) || keptFolders.some((f) => id.startsWith(f));
+}
+
+/** The module id of a path inside node_modules/openai (any separator), or null for other files. */
+export function sdkModuleId(path) {
+	const m = /(?:^|[\\/])node_modules[\\/]openai[\\/](.+)\.m?js$/.exec(path);
+	return m ? m[1].replace(/\\/g, "/") : null;
+}

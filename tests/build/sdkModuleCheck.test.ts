@@ -1,0 +1,76 @@
+/**
+ * The build check of scripts/build/sdkModuleCheck.mjs on a made-up installed SDK: equal lists pass;
+ * a new module, a kept module gone, and a module newly pulled in each fail, naming the module.
+ * The check is an ES module run by `node esbuild.config.mjs`; it runs here in a child Node process
+ * (jest loads tests as CommonJS), once for all the cases.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const CHECK = pathToFileURL(resolve(__dirname, "../../scripts/build/sdkModuleCheck.mjs")).href;
+
+let root: string;
+beforeEach(() => {
+	root = mkdtempSync(join(tmpdir(), "ar-sdkcheck-"));
+	mkdirSync(join(root, "scripts/build"), { recursive: true });
+	for (const id of ["client", "resources/chat/chat", "resources/admin/admin", "resources/admin/users"]) write(`node_modules/openai/${id}.mjs`, "export {};\n");
+	write("node_modules/openai/src/client.mjs", "ignored: the TypeScript sources' folder\n");
+	write("node_modules/openai/package.json", JSON.stringify({ version: "9.9.9" }));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function write(rel: string, text: string): void {
+	mkdirSync(dirname(join(root, rel)), { recursive: true });
+	writeFileSync(join(root, rel), text);
+}
+
+/** What esbuild loaded, as metafile inputs. */
+const metafile = (ids: string[]) => ({ inputs: Object.fromEntries(ids.map((id) => [`node_modules/openai/${id}.mjs`, {}])) });
+
+/** Runs each step's action in the child: "write" the expected list, or "check" and return its lines. */
+function run(steps: { action: "write" | "check"; loaded: string[] }[]): string[][] {
+	const script = `
+		import { writeExpectedSdkModules, checkSdkModules } from ${JSON.stringify(CHECK)};
+		const steps = ${JSON.stringify(steps.map((s) => ({ ...s, meta: metafile(s.loaded) })))};
+		const out = steps.map((s) => (s.action === "write" ? writeExpectedSdkModules : checkSdkModules)(${JSON.stringify(root)}, s.meta));
+		process.stdout.write(JSON.stringify(out));`;
+	return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as string[][];
+}
+
+const LOADED = ["client", "resources/chat/chat", "resources/admin/admin"];
+
+test("the list classifies each module, and an unchanged SDK passes", () => {
+	const [written, check] = run([{ action: "write", loaded: LOADED }, { action: "check", loaded: LOADED }]);
+	expect(written).toEqual(["kept    client", "stubbed resources/admin/admin", "absent  resources/admin/users", "kept    resources/chat/chat"]);
+	expect(readFileSync(join(root, "scripts/build/openai-modules.txt"), "utf8")).toMatch(/^# openai 9\.9\.9: /);
+	expect(check).toEqual([]);
+});
+
+test("a new module in the SDK fails the check", () => {
+	run([{ action: "write", loaded: LOADED }]);
+	write("node_modules/openai/resources/brand-new.mjs", "export {};\n");
+	const [check] = run([{ action: "check", loaded: LOADED }]);
+	expect(check).toContain("  new module: resources/brand-new (absent in this build)");
+	expect(check![0]).toMatch(/openai 9\.9\.9 installed/);
+});
+
+test("a kept module gone from the SDK fails the check", () => {
+	run([{ action: "write", loaded: LOADED }]);
+	rmSync(join(root, "node_modules/openai/resources/chat/chat.mjs"));
+	const [check] = run([{ action: "check", loaded: ["client", "resources/admin/admin"] }]);
+	expect(check).toContain("  gone: resources/chat/chat (was kept)");
+});
+
+test("a module that kept code newly pulls in fails the check", () => {
+	run([{ action: "write", loaded: LOADED }]);
+	const [check] = run([{ action: "check", loaded: [...LOADED, "resources/admin/users"] }]);
+	expect(check).toContain("  resources/admin/users: was absent, now stubbed");
+});
+
+test("without a committed list the check fails and says how to make one", () => {
+	const [check] = run([{ action: "check", loaded: LOADED }]);
+	expect(check).toEqual(["scripts/build/openai-modules.txt is missing: run `npm run build:sdk-modules` and commit it"]);
+});
