@@ -10,6 +10,7 @@ import type AzureReasoningPlugin from "../main";
 import { entraSessionFor, forgetEntraSignIn } from "./entra";
 import { DeploymentEditor } from "./settings/deploymentEditor";
 import { renderDeploymentList, type ListState } from "./settings/deploymentList";
+import { labelControls } from "./settings/labels";
 import { renderGeneralSettings } from "./settings/generalSettings";
 import type { LoadReport, SettingsHost, SettingsPage } from "./settings/host";
 import { renderTemplateEditor, renderTemplateList } from "./settings/templates";
@@ -63,10 +64,12 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 	show(page: SettingsPage): void {
 		this.page = page;
 		this.render();
+		labelControls(this.containerEl);
 	}
 
 	display(): void {
 		this.render();
+		labelControls(this.containerEl);
 	}
 
 	private render(): void {
@@ -114,6 +117,7 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 		renderDeploymentList(el, this.host, this.list, redraw);
 		renderGeneralSettings(el, this.host);
 		renderTemplateList(el, this.host, redraw);
+		labelControls(el);
 		if (focus) el.querySelector<HTMLElement>(`[data-focus="${focus}"]`)?.focus();
 	}
 

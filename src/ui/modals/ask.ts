@@ -20,7 +20,7 @@ class AskModal extends Modal {
 		this.modalEl.addClass("azure-reasoning-ask");
 		this.setTitle("Ask about the selection");
 		this.contentEl.createEl("p", { cls: "azure-reasoning-ask-about", text: this.selectionPreview });
-		const input = this.contentEl.createEl("textarea", { cls: "azure-reasoning-ask-input", attr: { rows: 4, placeholder: "What should the model do with this text?" } });
+		const input = this.contentEl.createEl("textarea", { cls: "azure-reasoning-ask-input", attr: { rows: 4, placeholder: "What should the model do with this text?", "aria-label": "Instruction" } });
 		input.value = "";
 		const hint = this.contentEl.createDiv({ cls: "setting-item-description", text: "The answer goes below the selection. Ctrl+Enter (Cmd+Enter) asks." });
 		const row = this.contentEl.createDiv("modal-button-container");

@@ -12,6 +12,7 @@ import type { EntraSession } from "../../azure/entraClient";
 import { connectionFields, modelFields } from "./deploymentFields";
 import { entraFields, type AuthEditor } from "./entraFields";
 import { findingsContainer, showFindings, type ShownFinding } from "./findings";
+import { labelControls } from "./labels";
 import { TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
 import { TestPanel } from "./testButton";
 
@@ -94,6 +95,7 @@ export class DeploymentEditor implements AuthEditor {
 		new Setting(this.el).setName("Test").setHeading();
 		this.test.render(this.el);
 		this.refresh();
+		labelControls(this.el);
 		if (focus) this.focus(focus);
 	}
 

@@ -1,0 +1,246 @@
+// The screens rendered in Chromium, each drawn by the plugin's own code (settings tab, modals,
+// progress) against the page's `obsidian` stand-in. A screen returns the elements it is checked
+// within: the settings pane, the modal, the notice or the status bar.
+import { prepare } from "../../../src/azure/runPrompt";
+import { getFamily } from "../../../src/core/families";
+import { DEFAULT_TEMPLATES } from "../../../src/core/prompt";
+import { defaultSettings, newDeployment, type DeploymentConfig, type PluginSettings } from "../../../src/core/settings";
+import { checkContext, describeOverflow } from "../../../src/core/tokens";
+import { validateDeployment } from "../../../src/core/validate";
+import { showNotice } from "../../../src/ui/commands/notify";
+import { captureRequest } from "../../../src/ui/commands/preview";
+import { askInstruction } from "../../../src/ui/modals/ask";
+import { askChoice } from "../../../src/ui/modals/choice";
+import { pickDeployment, pickRequest, pickTemplate } from "../../../src/ui/modals/pickers";
+import { showPreview } from "../../../src/ui/modals/preview";
+import { closeAllModals } from "../../../src/ui/modals/registry";
+import { RequestTracker } from "../../../src/ui/progress";
+import { AzureReasoningSettingTab } from "../../../src/ui/settingsTab";
+import { previewText, redactRequest } from "../../../src/core/preview";
+import { renderTemplate } from "../../../src/core/prompt";
+import { Platform } from "./obsidian";
+
+export interface PageConfig {
+	/** The Entra ID emulator's address (loopback), used as the sign-in authority. */
+	entraUrl: string;
+	tenant: string;
+	clientId: string;
+}
+
+const KEY = "sk-demo-0123456789abcdef";
+const NOTE = "Our quarterly planning meeting agreed to move the launch of the customer portal to the second week of May, after the security review. Marketing will prepare the announcement; support needs the new FAQ by the end of April.";
+
+function settingsFor(cfg: PageConfig): PluginSettings {
+	const ready: DeploymentConfig = { ...newDeployment("work", "o4-mini"), displayName: "Work o4-mini", endpoint: "https://contoso-ai.openai.azure.com", deployment: "o4-mini", secretName: "azure-contoso" };
+	const broken: DeploymentConfig = {
+		...newDeployment("personal", "o3-mini"),
+		displayName: "Personal o3-mini",
+		endpoint: "http://contoso-eu.openai.azure.com/openai/deployments/o3-mini/chat/completions?api-version=2024-02-01",
+		apiStyle: "dated",
+		apiVersion: "2024-02-01",
+		deployment: " o3-mini ",
+		secretName: "azure-personal",
+		maxCompletionTokens: "500",
+	};
+	const entra: DeploymentConfig = { ...newDeployment("team", "gpt-5"), displayName: "Team gpt-5 (Entra ID)", endpoint: "https://team-ai.openai.azure.com", deployment: "gpt-5", auth: "entra", tenant: cfg.tenant, clientId: cfg.clientId, authorityHost: cfg.entraUrl };
+	const templates = [...DEFAULT_TEMPLATES.map((t) => ({ ...t })), { id: "template-french", name: "Translate to French", text: "Translate {{selectoin}} into French. Keep the Markdown.", output: "below" as const, deploymentId: "work" }];
+	return { ...defaultSettings(), deployments: [ready, broken, entra], defaultDeploymentId: "work", templates };
+}
+
+/** What the settings tab and the modals need of the plugin and the app. */
+function standIns(settings: PluginSettings) {
+	const secrets = new Map<string, string>([["azure-contoso", KEY]]);
+	const secretStorage = { getSecret: (n: string) => secrets.get(n) ?? null, setSecret: (n: string, v: string) => void secrets.set(n, v), listSecrets: () => [...secrets.keys()] };
+	const app = { secretStorage };
+	const statusBar = createDiv("status-bar");
+	const plugin = {
+		app,
+		settings,
+		loadReport: null as null | { problems: string[]; backupPath: string | null },
+		manifest: { id: "azure-reasoning" },
+		saveSettings: () => Promise.resolve(),
+		register: () => {},
+		addStatusBarItem: () => statusBar.createDiv("status-bar-item plugin-azure-reasoning"),
+	};
+	return { app, plugin, statusBar };
+}
+
+export type Screen = (cfg: PageConfig) => Promise<HTMLElement[]>;
+
+/** Resolves when `find()` returns an element (watched with a MutationObserver, not a timer loop). */
+function appears<T extends Element>(find: () => T | null, what: string): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const now = find();
+		if (now) return resolve(now);
+		const timer = window.setTimeout(() => {
+			observer.disconnect();
+			reject(new Error(`${what} did not appear`));
+		}, 10_000);
+		const observer = new MutationObserver(() => {
+			const el = find();
+			if (el) {
+				observer.disconnect();
+				window.clearTimeout(timer);
+				resolve(el);
+			}
+		});
+		observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+	});
+}
+
+const cleanups: (() => void)[] = [];
+
+/** Takes the previous screen away: its modals, the tab, the notices, the status bar. */
+export function reset(): void {
+	for (const c of cleanups.splice(0)) c();
+	closeAllModals();
+	Platform.isMobile = false;
+	Platform.isDesktop = true;
+	document.body.empty();
+}
+
+/** The settings window: Obsidian's modal with the tab list on the left (desktop) and the plugin's pane. */
+function settingsTab(cfg: PageConfig, edit?: (s: PluginSettings) => void) {
+	const settings = settingsFor(cfg);
+	edit?.(settings);
+	const { app, plugin } = standIns(settings);
+	const tab = new AzureReasoningSettingTab(app as never, plugin as never);
+	const frame = document.body.createDiv("modal mod-settings");
+	const content = frame.createDiv("modal-content vertical-tabs-container");
+	content.createDiv("vertical-tab-header").createDiv({ cls: "vertical-tab-nav-item is-active", text: "Azure Reasoning" });
+	content.createDiv("vertical-tab-content-container").appendChild(tab.containerEl);
+	cleanups.push(() => tab.hide());
+	return { tab, plugin, root: tab.containerEl };
+}
+
+function button(root: HTMLElement, row: string, label: string): HTMLButtonElement {
+	const item = [...root.querySelectorAll(".setting-item")].find((r) => r.querySelector(".setting-item-name")?.textContent === row);
+	const b = [...(item?.querySelectorAll("button") ?? [])].find((x) => x.textContent === label);
+	if (!b) throw new Error(`No button "${label}" in the row "${row}"`);
+	return b;
+}
+
+function modalRoot(cls: string): Promise<HTMLElement> {
+	return appears(() => document.querySelector<HTMLElement>(`.modal.${cls}`), `The modal .${cls}`);
+}
+
+export const SCREENS: Record<string, Screen> = {
+	"settings-overview": async (cfg) => {
+		const { tab, root } = settingsTab(cfg);
+		tab.display();
+		return [root];
+	},
+	"settings-overview-load-report": async (cfg) => {
+		const { tab, plugin, root } = settingsTab(cfg);
+		plugin.loadReport = { problems: ["deployments[1].family: \"o5\" is not a model family; the deployment was kept with family o1.", "timeoutSeconds: -3 is not a number of seconds; the default (600) is used."], backupPath: ".obsidian/plugins/azure-reasoning/data.json.bak-2026-05-01" };
+		tab.display();
+		return [root];
+	},
+	"settings-overview-confirm-remove": async (cfg) => {
+		const { tab, root } = settingsTab(cfg);
+		tab.display();
+		button(root, "Personal o3-mini", "Remove").click();
+		return [root];
+	},
+	"settings-deployment-findings": async (cfg) => {
+		const { tab, root } = settingsTab(cfg);
+		tab.show({ kind: "deployment", id: "personal" });
+		if (root.querySelectorAll(".azure-reasoning-fix").length < 3) throw new Error("The broken deployment shows fewer than 3 fix buttons");
+		return [root];
+	},
+	"settings-deployment-ready": async (cfg) => {
+		const { tab, root } = settingsTab(cfg);
+		if (!validateDeployment(settingsFor(cfg).deployments[0]!, { secretAvailable: true }).ready) throw new Error("The ready deployment does not validate");
+		tab.show({ kind: "deployment", id: "work" });
+		return [root];
+	},
+	"settings-entra-device-code": async (cfg) => {
+		const { tab, root } = settingsTab(cfg);
+		tab.show({ kind: "deployment", id: "team" });
+		button(root, "Microsoft account", "Sign in with Microsoft").click();
+		await appears(() => root.querySelector(".azure-reasoning-entra-code"), "The device code");
+		cleanups.push(() => [...root.querySelectorAll("button")].find((b) => b.textContent === "Cancel")?.click());
+		return [root];
+	},
+	"settings-template": async (cfg) => {
+		const { tab, root } = settingsTab(cfg);
+		tab.show({ kind: "template", id: "template-french" });
+		return [root];
+	},
+	"modal-template-picker": async (cfg) => {
+		void pickTemplate({} as never, settingsFor(cfg).templates);
+		return [await modalRoot("azure-reasoning-template-picker")];
+	},
+	"modal-ask": async () => {
+		void askInstruction({} as never, NOTE);
+		return [await modalRoot("azure-reasoning-ask")];
+	},
+	"modal-choose-deployment": async (cfg) => {
+		void pickDeployment({} as never, settingsFor(cfg).deployments, "work");
+		return [await modalRoot("azure-reasoning-deployment-picker")];
+	},
+	"modal-preview-request": async (cfg) => {
+		// The preview command's own steps (src/ui/commands/preview.ts): prepare, capture at the client, redact.
+		const config = settingsFor(cfg).deployments[0]!;
+		const template = DEFAULT_TEMPLATES[0]!;
+		const prepared = prepare({ config, apiKey: KEY, prompt: renderTemplate(template.text, { selection: NOTE, note: NOTE, title: "Quarterly planning" }) });
+		if (!prepared.ok) throw new Error(`prepare failed: ${JSON.stringify(prepared.failure)}`);
+		const captured = await captureRequest(prepared.deployment, prepared.built, KEY, 60_000);
+		if (!captured) throw new Error("Nothing was captured");
+		const check = checkContext(prepared.built.body.messages, prepared.deployment.family.contextWindow, prepared.built.body.max_completion_tokens);
+		const summary = [`"${template.name}" on Quarterly planning, to ${prepared.deployment.displayName} (${prepared.deployment.family.label}).`, `The prompt is about ${check.promptTokens} tokens (an estimate); ${check.available} fit beside the answer's ${check.reserved}.`];
+		void showPreview({} as never, { summary, request: previewText(redactRequest(captured, [KEY])) });
+		return [await modalRoot("azure-reasoning-preview")];
+	},
+	"modal-cancel-picker": async () => {
+		const { plugin } = standIns(defaultSettings());
+		const tracker = new RequestTracker(plugin as never);
+		cleanups.push(() => tracker.dispose());
+		tracker.start({ deployment: "Work o4-mini", what: "Improve the writing", notePath: "Projects/Quarterly planning.md" });
+		tracker.start({ deployment: "Team gpt-5 (Entra ID)", what: "Summary", notePath: "Meetings/2026-04-30 Customer portal launch review.md" });
+		void pickRequest({} as never, tracker.running);
+		return [await modalRoot("azure-reasoning-request-picker")];
+	},
+	"modal-too-large": async () => {
+		// The words of src/ui/commands/run.ts's too-large question, with a real overflow from core/tokens.
+		const family = getFamily("o4-mini");
+		const check = checkContext([{ content: "x".repeat(family.contextWindow * 4) }], family.contextWindow, family.defaultMaxCompletionTokens);
+		void askChoice({} as never, {
+			title: "The prompt is too large for this model",
+			paragraphs: [describeOverflow(check, family.label), "Nothing is cut without asking. Send the selected text only, instead of the whole note?"],
+			buttons: [
+				{ label: "Send the selection only", value: "selection" as const, cta: true },
+				{ label: "Cancel", value: "cancel" as const },
+			],
+			cls: "azure-reasoning-too-large",
+		});
+		return [await modalRoot("azure-reasoning-too-large")];
+	},
+	"notice-with-actions": async () => {
+		showNotice("The answer to \"Summarize\" arrived after the timeout; it is in AI answers/Quarterly planning (late answer).md. Raise the request timeout to have answers land in place.", 0, [{ label: "Open", run: () => {} }]);
+		return [await appears(() => document.querySelector<HTMLElement>(".notice-container"), "The notice")];
+	},
+	"progress-status-bar": async () => {
+		const { plugin, statusBar } = standIns(defaultSettings());
+		document.body.appendChild(statusBar);
+		const tracker = new RequestTracker(plugin as never);
+		cleanups.push(() => tracker.dispose());
+		const first = tracker.start({ deployment: "Work o4-mini", what: "Improve the writing", notePath: "Projects/Quarterly planning.md" });
+		first.status = "retrying in 4 s after HTTP 429";
+		tracker.start({ deployment: "Team gpt-5 (Entra ID)", what: "Summary", notePath: "Meetings/Launch review.md" });
+		return [statusBar];
+	},
+	"progress-mobile-notice": async () => {
+		Platform.isMobile = true;
+		Platform.isDesktop = false;
+		const { plugin } = standIns(defaultSettings());
+		const tracker = new RequestTracker(plugin as never);
+		cleanups.push(() => tracker.dispose());
+		tracker.start({ deployment: "Work o4-mini", what: "Improve the writing", notePath: "Projects/Quarterly planning.md" });
+		return [await appears(() => document.querySelector<HTMLElement>(".notice-container"), "The progress notice")];
+	},
+};
+
+/** Screens that exist only on one kind of device: no status bar on phones, the notice only there. */
+export const ONLY_AT: Partial<Record<string, "desktop" | "phone">> = { "progress-status-bar": "desktop", "progress-mobile-notice": "phone" };
+
