@@ -10,7 +10,7 @@ export { FAMILIES };
 export type FamilyId =
 	| "o1-preview" | "o1-mini" | "o1" | "o3-mini" | "o3" | "o4-mini" | "o3-pro" | "codex-mini"
 	| "gpt-5" | "gpt-5-pro" | "gpt-5-codex" | "gpt-5.1-codex-max" | "gpt-5.1" | "gpt-5.2" | "gpt-5.2-pro" | "gpt-5.6" | "gpt-6-astra"
-	| "chat";
+	| "gpt-5-chat" | "chat";
 export type ApiStyle = "dated" | "v1";
 /** Azure's two ways to ask a model: `/chat/completions` and `/responses`. */
 export type Operation = "chat-completions" | "responses";

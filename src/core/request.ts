@@ -89,8 +89,10 @@ function temperatureFor(dep: ReadyDeployment, effort: string | null): number | u
 	if (dep.omit.includes("temperature")) return undefined;
 	const rule = dep.family.temperature;
 	if (rule.kind === "send-one") return 1;
-	if (rule.kind === "user" && dep.temperature !== null) return dep.temperature;
-	if (rule.kind === "with-effort-none" && dep.temperature !== null && effort === "none") return dep.temperature;
+	// The default (1) is what the model uses when none is sent; not sending it keeps the -chat models
+	// that refuse the parameter (gpt-5.1-chat) working by construction.
+	if (rule.kind === "omit" || dep.temperature === null || dep.temperature === rule.default) return undefined;
+	if (rule.kind === "user" || (rule.kind === "with-effort-none" && effort === "none")) return dep.temperature;
 	return undefined;
 }
 

@@ -1,59 +1,101 @@
 /**
  * The promise the plugin stands on, as a property over real HTTP: for every family, every
- * combination of its settings and any note text, the request the plugin builds and sends is
- * accepted by the strict emulator (which answers non-compliant requests with Azure's exact
- * errors) and meets the requirement sheet's checklist.
+ * operation it has, every combination of its settings and any note text, the request the plugin
+ * builds and sends is accepted by the strict emulator (which answers non-compliant requests with
+ * Azure's exact errors, and checks Responses requests against Microsoft's schema) and meets the
+ * requirement sheet's checklist. Each family is tried on every model the facts put in it.
  */
 import fc from "fast-check";
 import { requestUrl } from "obsidian";
 import { sendRequest } from "../../src/azure/client";
 import { KNOWN_DATED_VERSIONS, isAtLeast } from "../../src/core/apiVersion";
-import { FAMILIES, type FamilyId } from "../../src/core/families";
+import { FAMILIES, minDatedVersion, type FamilyId, type ModelFamily, type Operation } from "../../src/core/families";
 import { renderTemplate, DEFAULT_TEMPLATES } from "../../src/core/prompt";
 import { buildRequest } from "../../src/core/request";
 import type { DeploymentConfig } from "../../src/core/settings";
 import { validateDeployment } from "../../src/core/validate";
 import { AzureEmulator } from "../support/azureEmulator";
+import { MODELS_OF_FAMILY } from "../support/familyModels";
 
 const KEY = "prop-key-0a1b2c3d4e5f";
 let emu: AzureEmulator;
 
 beforeAll(async () => {
-	emu = await AzureEmulator.start({ apiKey: KEY, deployments: FAMILIES.map((f) => ({ name: `dep-${f.id}`, family: f.id })) });
+	// summaryAccess: these resources are approved for o3/o4-mini summaries (the unapproved case has its own tests).
+	const deployments = FAMILIES.flatMap((f) => MODELS_OF_FAMILY[f.id].map((m) => ({ name: `dep-${m}`, family: m, summaryAccess: true })));
+	emu = await AzureEmulator.start({ apiKey: KEY, deployments });
 });
 afterAll(() => emu.close());
 
-function configArb(familyId: FamilyId): fc.Arbitrary<DeploymentConfig> {
-	const f = FAMILIES.find((x) => x.id === familyId)!;
-	const versions = f.minApiVersion ? KNOWN_DATED_VERSIONS.filter((v) => isAtLeast(v, f.minApiVersion!)) : [];
-	const style = fc.constantFrom(...f.apiStyles);
+function configArb(f: ModelFamily, operation: Operation): fc.Arbitrary<DeploymentConfig> {
+	const min = minDatedVersion(f, operation);
+	const versions = min ? KNOWN_DATED_VERSIONS.filter((v) => isAtLeast(v, min)) : [];
+	const t = f.temperature;
+	const summaries = f.summaries !== "no" && operation === "responses" ? (["off", "auto", "concise", "detailed"] as const) : (["off"] as const);
 	return fc.record({
 		id: fc.constant("p"),
 		displayName: fc.string({ maxLength: 20 }),
 		endpoint: fc.constantFrom(emu.url, `${emu.url}/`, `${emu.url}/openai/`),
-		apiStyle: style,
+		apiStyle: fc.constantFrom(...f.apiStyles),
 		apiVersion: versions.length > 0 ? fc.constantFrom(...versions) : fc.constant(""),
-		deployment: fc.constant(`dep-${f.id}`),
+		deployment: fc.constantFrom(...MODELS_OF_FAMILY[f.id].map((m) => `dep-${m}`)),
 		family: fc.constant(f.id),
 		secretName: fc.constant("key"),
-		maxCompletionTokens: fc.integer({ min: 1, max: f.maxOutputTokens }),
+		operation: fc.constant(operation),
+		maxCompletionTokens: fc.integer({ min: operation === "responses" ? 16 : 1, max: f.maxOutputTokens }),
 		reasoningEffort: fc.constantFrom("" as const, ...f.reasoningEfforts),
+		reasoningSummary: fc.constantFrom(...summaries),
+		verbosity: f.verbosity && operation === "responses" ? fc.constantFrom("" as const, "low" as const, "medium" as const, "high" as const) : fc.constant("" as const),
 		instructions: fc.oneof(fc.constant(""), fc.string({ maxLength: 200 }), fc.constantFrom("Answer in French.", "Formatting re-enabled", "{{selection}}")),
 		markdown: fc.boolean(),
-		temperature: f.temperature.kind === "user" ? fc.double({ min: f.temperature.min, max: f.temperature.max, noNaN: true }) : fc.constant(1),
+		temperature: t.kind === "user" || t.kind === "with-effort-none" ? fc.oneof(fc.constant(t.default), fc.double({ min: t.min, max: t.max, noNaN: true })) : fc.constant(1),
 	}) as fc.Arbitrary<DeploymentConfig>;
 }
 
 const noteArb = fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: "grapheme", maxLength: 200 }), fc.constantFrom("{{note}} {{title}}", "", "```js\nconsole.log('x')\n```", "$& $1 \\n"));
 
 const FORBIDDEN = ["max_tokens", "stream", "top_p", "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "logit_bias", "parallel_tool_calls"];
+const CHAT_SPELLINGS = ["messages", "max_completion_tokens", "max_tokens", "reasoning_effort"];
 
-describe.each(FAMILIES.map((f) => f.id))("family %s", (familyId) => {
+type ChatBody = Record<string, unknown> & { messages: { role: string; content: string }[] };
+type ResponsesBody = Record<string, unknown> & { input: string; instructions?: string; reasoning?: { effort?: string; summary?: string }; text?: { verbosity?: string } };
+
+function checkChat(body: ChatBody, cfg: DeploymentConfig, prompt: string, familyId: FamilyId): void {
+	const roles = body.messages.map((m) => m.role);
+	if (familyId === "o1-preview" || familyId === "o1-mini") {
+		expect(roles).toEqual(["user"]);
+		expect(body.temperature).toBe(1);
+	}
+	expect(roles.includes("system") && roles.includes("developer")).toBe(false);
+	expect(body.max_completion_tokens).toBe(Number(cfg.maxCompletionTokens));
+	// The note's text reaches the model whole; instructions are never dropped.
+	expect(body.messages.at(-1)!.content.endsWith(prompt)).toBe(true);
+	if (cfg.instructions.trim() !== "") expect(body.messages.some((m) => m.content.includes(cfg.instructions.trim()))).toBe(true);
+}
+
+function checkResponses(body: ResponsesBody, cfg: DeploymentConfig, prompt: string, f: ModelFamily): void {
+	for (const key of CHAT_SPELLINGS) expect(body).not.toHaveProperty(key);
+	expect(body.store).toBe(false);
+	expect(body.max_output_tokens).toBe(Number(cfg.maxCompletionTokens));
+	expect(typeof body.input).toBe("string");
+	expect(body.input.endsWith(prompt)).toBe(true);
+	if (cfg.instructions.trim() !== "") expect(`${body.instructions ?? ""}${body.input}`).toContain(cfg.instructions.trim());
+	// The effort is always sent explicitly where the family takes one: defaults differ by generation.
+	if (f.reasoningEfforts.length > 0) expect(body.reasoning?.effort).toBe(cfg.reasoningEffort === "" ? f.defaultEffort : cfg.reasoningEffort);
+	else expect(body.reasoning?.effort).toBeUndefined();
+	expect(body.reasoning?.summary).toBe(cfg.reasoningSummary === "off" ? undefined : cfg.reasoningSummary);
+	expect(body.text?.verbosity).toBe(cfg.verbosity === "" ? undefined : cfg.verbosity);
+}
+
+const CASES = FAMILIES.flatMap((f) => f.operations.map((operation) => ({ family: f.id, operation })));
+
+describe.each(CASES)("$family on $operation", ({ family: familyId, operation }) => {
+	const f = FAMILIES.find((x) => x.id === familyId)!;
 	test("every valid setting and any note: accepted by the emulator, and meets the checklist", async () => {
 		await fc.assert(
-			fc.asyncProperty(configArb(familyId), noteArb, fc.constantFrom(...DEFAULT_TEMPLATES), async (cfg, note, template) => {
-				const { ready } = validateDeployment(cfg);
-				expect(ready).not.toBeNull();
+			fc.asyncProperty(configArb(f, operation), noteArb, fc.constantFrom(...DEFAULT_TEMPLATES), async (cfg, note, template) => {
+				const { ready, findings } = validateDeployment(cfg);
+				expect(findings.filter((x) => x.severity === "error")).toEqual([]);
 				const prompt = renderTemplate(template.text, { selection: note, note, title: "T" });
 				const built = buildRequest(ready!, prompt);
 				emu.reset();
@@ -62,24 +104,15 @@ describe.each(FAMILIES.map((f) => f.id))("family %s", (familyId) => {
 				// Accepted: whatever the emulator would reject, Azure would too.
 				expect({ status: recorded.status, body: recorded.status === 200 ? "" : recorded.responseBody }).toEqual({ status: 200, body: "" });
 				expect(sent.ok).toBe(true);
-				// The checklist of the requirement sheet, on what went over the wire.
-				const body = recorded.body as Record<string, unknown> & { messages: { role: string; content: string }[] };
-				const roles = body.messages.map((m) => m.role);
-				if (familyId === "o1-preview" || familyId === "o1-mini") {
-					expect(roles).toEqual(["user"]);
-					expect(body.temperature).toBe(1);
-				}
-				expect(roles.includes("system") && roles.includes("developer")).toBe(false);
-				expect(body.max_completion_tokens).toBe(Number(cfg.maxCompletionTokens));
+				expect(recorded.operation).toBe(operation);
+				const body = recorded.body as Record<string, unknown>;
 				for (const key of FORBIDDEN) expect(body).not.toHaveProperty(key);
-				if (recorded.apiStyle === "dated") expect(isAtLeast(recorded.apiVersion ?? "", "2024-12-01-preview")).toBe(true);
+				if (recorded.apiStyle === "dated") expect(isAtLeast(recorded.apiVersion ?? "", minDatedVersion(f, operation)!)).toBe(true);
 				else expect(recorded.query).toEqual({});
-				// The note's text reaches the model whole.
-				expect(body.messages.at(-1)!.content.endsWith(prompt)).toBe(true);
-				// Instructions are never dropped.
-				if (cfg.instructions.trim() !== "") expect(body.messages.some((m) => m.content.includes(cfg.instructions.trim()))).toBe(true);
+				if (operation === "responses") checkResponses(body as ResponsesBody, cfg, prompt, f);
+				else checkChat(body as ChatBody, cfg, prompt, familyId);
 			}),
-			{ numRuns: 40 },
+			{ numRuns: 25 },
 		);
 	});
 });

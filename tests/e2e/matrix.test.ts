@@ -4,20 +4,24 @@
  * emulator over loopback. The emulator answers a non-compliant request with Azure's error, so
  * a family whose request the plugin gets wrong fails here as it would fail a user.
  */
-import { FAMILIES } from "../../src/core/families";
+import { FAMILIES, minDatedVersion } from "../../src/core/families";
+import { modelOf } from "../support/familyModels";
 import { BEFORE, NOTE, SELECTED, deployment, useHarness } from "../ui/commandsHarness";
 
 const h = useHarness();
 
 // After the harness's beforeAll has started the emulator; reset() keeps deployments.
 beforeAll(() => {
-	for (const f of FAMILIES) h.emu.addDeployment({ name: `all-${f.id}`, family: f.id });
+	for (const f of FAMILIES) h.emu.addDeployment({ name: `all-${f.id}`, family: modelOf(f.id) });
 });
 
-const PAIRS = FAMILIES.flatMap((f) => f.apiStyles.map((style) => ({ family: f.id, style, version: f.minApiVersion ?? "", tokens: f.defaultMaxCompletionTokens })));
+/** Every family on every operation and API style it has, at the oldest api-version it takes there. */
+const PAIRS = FAMILIES.flatMap((f) =>
+	f.operations.flatMap((operation) => f.apiStyles.map((style) => ({ family: f.id, operation, style, version: minDatedVersion(f, operation) ?? "", tokens: f.defaultMaxCompletionTokens }))),
+);
 
-describe.each(PAIRS)("$family over the $style API (main.js)", ({ family, style, version, tokens }) => {
-	const dep = () => deployment({ deployment: `all-${family}`, family, apiStyle: style, apiVersion: version || "2025-04-01-preview", maxCompletionTokens: tokens, instructions: "Keep it short." });
+describe.each(PAIRS)("$family on $operation over the $style API (main.js)", ({ family, operation, style, version, tokens }) => {
+	const dep = () => deployment({ deployment: `all-${family}`, family, operation, apiStyle: style, apiVersion: version || "2025-04-01-preview", maxCompletionTokens: tokens, instructions: "Keep it short." });
 
 	test("replace: the selection becomes the answer", async () => {
 		await h.start({ loader: "main.js", deployments: [dep()] });
@@ -25,7 +29,7 @@ describe.each(PAIRS)("$family over the $style API (main.js)", ({ family, style, 
 		const outcome = await h.run("template-improve-writing");
 		expect({ ok: outcome.ok, message: outcome.ok ? "" : outcome.message }).toEqual({ ok: true, message: "" });
 		expect(h.read(NOTE)).toBe(BEFORE.replace(SELECTED, "We ship on Friday."));
-		expect(h.emu.requests.map((r) => [r.status, r.apiStyle])).toEqual([[200, style]]);
+		expect(h.emu.requests.map((r) => [r.status, r.apiStyle, r.operation])).toEqual([[200, style, operation]]);
 	});
 
 	test("below: the answer follows the selection as its own paragraph", async () => {

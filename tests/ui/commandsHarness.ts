@@ -36,7 +36,10 @@ export function deployment(overrides: Record<string, unknown> = {}): Record<stri
 		family: "o1",
 		secretName: SECRET,
 		maxCompletionTokens: 25_000,
+		operation: "chat-completions",
 		reasoningEffort: "",
+		reasoningSummary: "off",
+		verbosity: "",
 		instructions: "",
 		markdown: true,
 		temperature: 1,
@@ -110,7 +113,7 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 		h.host = ObsidianHost.create({
 			vaultDir: h.vaultDir,
 			secrets: opts.secrets ?? { [SECRET]: KEY },
-			pluginData: { version: 1, deployments, defaultDeploymentId: "d1", ...(opts.settings ?? {}) },
+			pluginData: { version: 2, deployments, defaultDeploymentId: "d1", ...(opts.settings ?? {}) },
 		});
 		const notes = opts.notes ?? { [NOTE]: BEFORE };
 		for (const [path, text] of Object.entries(notes)) {

@@ -91,6 +91,9 @@ const FAMILIES_2026: Record<Exclude<EmulatedFamily, keyof typeof FAMILIES_2025>,
 	'gpt-5.1-codex-mini': gpt5x('gpt-5.1-codex-mini-2025-11-13', 'gpt-5.1-codex-mini', LMH, 'medium', RESP),
 	'gpt-5.1-codex-max': gpt5x('gpt-5.1-codex-max-2025-12-04', 'gpt-5.1-codex-max', ['low', 'medium', 'high', 'xhigh'], 'medium', RESP),
 	'gpt-5.2': gpt5x('gpt-5.2-2025-12-11', 'gpt-5.2', NONE_XHIGH, 'none', BOTH),
+	// Facts §1/§4: later -pro models are Responses only; third-party tables give gpt-5.2-pro none to xhigh. INVENTED date
+	// (as gpt-5.2). CHOICE: as gpt-5-pro, no streaming and temperature only 1; default effort medium.
+	'gpt-5.2-pro': gpt5x('gpt-5.2-pro-2025-12-11', 'gpt-5.2-pro', NONE_XHIGH, 'medium', RESP, 400000, { temperature: 'only-1', stream: 'unsupported-value' }),
 	// Azure serving gpt-5.4 / gpt-5.5 is not known (facts); emulated as gpt-5.2, both operations.
 	'gpt-5.4': gpt5x('gpt-5.4-2026-03-05', 'gpt-5.4', NONE_XHIGH, 'none', BOTH),
 	'gpt-5.5': gpt5x('gpt-5.5-2026-04-23', 'gpt-5.5', NONE_XHIGH, 'none', BOTH),

@@ -43,7 +43,7 @@ export type EmulatedFamily =
 	| 'o1-preview' | 'o1-mini' | 'o1' | 'o3-mini' | 'o3' | 'o4-mini' | 'gpt-5' | 'chat'
 	| 'o3-pro' | 'codex-mini' | 'gpt-5-pro' | 'gpt-5-codex' | 'gpt-5-chat'
 	| 'gpt-5.1' | 'gpt-5.1-chat' | 'gpt-5.1-codex' | 'gpt-5.1-codex-mini' | 'gpt-5.1-codex-max'
-	| 'gpt-5.2' | 'gpt-5.4' | 'gpt-5.5' | 'gpt-5.6-sol' | 'gpt-5.6-terra' | 'gpt-5.6-luna' | 'gpt-6-astra';
+	| 'gpt-5.2' | 'gpt-5.2-pro' | 'gpt-5.4' | 'gpt-5.5' | 'gpt-5.6-sol' | 'gpt-5.6-terra' | 'gpt-5.6-luna' | 'gpt-6-astra';
 
 /** The two operations the emulator serves. */
 export type EmulatedOperation = 'chat-completions' | 'responses';

@@ -187,7 +187,7 @@ export const SCREENS: Record<string, Screen> = {
 		if (!prepared.ok) throw new Error(`prepare failed: ${JSON.stringify(prepared.failure)}`);
 		const captured = await captureRequest(prepared.deployment, prepared.built, KEY, 60_000);
 		if (!captured) throw new Error("Nothing was captured");
-		const check = checkContext(prepared.built.body.messages, prepared.deployment.family.contextWindow, prepared.built.body.max_completion_tokens);
+		const check = checkContext(prepared.built.promptParts, prepared.deployment.family.contextWindow, prepared.built.maxOutputTokens);
 		const summary = [`"${template.name}" on Quarterly planning, to ${prepared.deployment.displayName} (${prepared.deployment.family.label}).`, `The prompt is about ${check.promptTokens} tokens (an estimate); ${check.available} fit beside the answer's ${check.reserved}.`];
 		void showPreview({} as never, { summary, request: previewText(redactRequest(captured, [KEY])) });
 		return [await modalRoot("azure-reasoning-preview")];
