@@ -22,6 +22,7 @@ import { planPlacement, stringDoc, tidyAnswer, type OutputPlacement, type Placem
 import { cmDoc, openEditorFor, placementTracker, type PlacementTracker, type Snapshot, type TrackRecord } from "./tracking";
 import type AzureReasoningPlugin from "../main";
 import { createNewNote, freePath } from "./newNoteFile";
+import { pathLink } from "../core/summaryNote";
 
 export type { OutputPlacement };
 
@@ -72,10 +73,15 @@ export function captureTarget(plugin: AzureReasoningPlugin, editor: Editor, file
 /** Re-exported for callers that name new notes; the logic lives with the note creation. */
 export { freePath };
 
+/** A link to the note at `path` from `from`, in the user's link format; a full-path wikilink when it no longer exists. */
+export function linkTo(app: App, path: string, from: string): string {
+	const file = app.vault.getFileByPath(path);
+	return file ? app.fileManager.generateMarkdownLink(file, from) : pathLink(path);
+}
+
 async function toNewNote(app: App, folder: string, sourcePath: string, text: string, reason: string): Promise<Placement> {
 	const base = sourcePath.split("/").pop()?.replace(/\.md$/, "") ?? "Note";
-	const link = `[[${sourcePath.replace(/\.md$/, "")}]]`;
-	const note = await createNewNote(app, folder, `${base} (answer)`, () => `Answer for ${link}, kept here because ${reason}.\n\n${text}\n`);
+	const note = await createNewNote(app, folder, `${base} (answer)`, (path) => `Answer for ${linkTo(app, sourcePath, path)}, kept here because ${reason}.\n\n${text}\n`);
 	return { where: "new-note", path: note.path, reason };
 }
 

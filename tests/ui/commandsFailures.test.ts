@@ -44,7 +44,7 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 		h.emu.script({ delayMs: 3_000, content: "LATE" });
 		const outcome = await h.run(id, ...steps);
 		expect(outcome.ok).toBe(false);
-		expect(h.lastNotice()).toBe("No answer after 1 s (the timeout). Reasoning models can think for minutes: raise the request timeout in the settings, or lower the reasoning effort. Nothing was changed; a late answer is discarded.");
+		expect(h.lastNotice()).toBe("No answer after 1 s (the timeout). Reasoning models can think for minutes: raise the request timeout in the settings, or lower the reasoning effort. Nothing was changed; if the answer still arrives, it is kept in a new note.");
 		expect(h.readDisk()).toBe(BEFORE);
 		expect(h.notes()).toEqual([NOTE]);
 	});

@@ -114,9 +114,12 @@ export class FakeElement {
 	onClickEvent(listener: (ev: unknown) => unknown): void {
 		this.addEventListener("click", listener);
 	}
-	/** Test helper: runs the listeners of `type` with a minimal event object. */
+	/** Test helper: runs the listeners of `type` with a minimal event object, then its ancestors' (events bubble, as in the DOM). */
 	dispatch(type: string, ev: Record<string, unknown> = {}): void {
-		for (const l of [...(this.listeners.get(type) ?? [])]) l({ type, target: this, ...ev });
+		const event = { type, target: this, ...ev };
+		for (let el: FakeElement | null = this; el; el = el.parentElement) {
+			for (const l of [...(el.listeners.get(type) ?? [])]) l({ ...event, currentTarget: el });
+		}
 	}
 	/** Test helper: how many listeners of `type` are attached (to check clean-up). */
 	listenerCount(type: string): number {

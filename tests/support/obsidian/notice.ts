@@ -1,8 +1,16 @@
-// Notice: records what the user would have seen. No timers: a notice never hides by itself here.
+// Notice: records what the user would have seen, and behaves as Obsidian's does: it hides itself
+// after its duration (Obsidian's default when none is given: 5 s; 0 keeps it until dismissed),
+// and a tap or click anywhere on it dismisses it at once (buttons inside included, as the click
+// bubbles). A hidden notice's element leaves the notice container (`noticeEl.parentElement` null).
 import { FakeElement } from "./element";
 
 /** Every message shown, in order: each new Notice and each setMessage() that changes the text. */
 export const notices: string[] = [];
+/** Stand-in only: every Notice made, in order (to find one and tap it or its buttons). */
+export const noticeObjects: Notice[] = [];
+
+/** Obsidian's duration when the constructor is given none. */
+export const DEFAULT_NOTICE_MS = 5_000;
 
 type Message = string | { textContent: string | null };
 
@@ -14,16 +22,25 @@ export class Notice {
 	noticeEl: FakeElement;
 	containerEl: FakeElement;
 	messageEl: FakeElement;
-	/** Stand-in only: the duration asked for (Obsidian's default is 5000 ms; 0 keeps it until hidden). */
+	/** Stand-in only: the duration asked for. */
 	readonly duration: number | undefined;
-	/** Stand-in only: true after hide(). */
+	/** Stand-in only: true after hide(), by the plugin, the timer or a tap. */
 	hidden = false;
+	private timer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(message: string | DocumentFragment, duration?: number) {
 		this.containerEl = new FakeElement("div", "notice-container");
 		this.noticeEl = this.containerEl.createDiv("notice");
 		this.messageEl = this.noticeEl.createDiv("notice-message");
 		this.duration = duration;
+		this.noticeEl.addEventListener("click", () => this.hide());
+		const ms = duration ?? DEFAULT_NOTICE_MS;
+		if (ms > 0) {
+			this.timer = setTimeout(() => this.hide(), ms);
+			// Node only: a notice's timer must not keep `npm run demo` alive.
+			(this.timer as { unref?: () => void }).unref?.();
+		}
+		noticeObjects.push(this);
 		this.show(textOf(message));
 	}
 
@@ -34,7 +51,27 @@ export class Notice {
 	}
 
 	hide(): void {
+		if (this.hidden) return;
 		this.hidden = true;
+		if (this.timer !== null) clearTimeout(this.timer);
+		this.timer = null;
+		this.noticeEl.remove();
+	}
+
+	/** Stand-in only: the user taps the notice (not one of its buttons). */
+	tap(): void {
+		this.noticeEl.click();
+	}
+
+	/** Stand-in only: the notice's buttons, by their text. */
+	buttons(): FakeElement[] {
+		const out: FakeElement[] = [];
+		const walk = (el: FakeElement) => {
+			if (el.tagName.toLowerCase() === "button") out.push(el);
+			for (const c of el.children) walk(c);
+		};
+		walk(this.noticeEl);
+		return out;
 	}
 
 	private show(text: string): void {
