@@ -189,7 +189,16 @@ describe("the target removed", () => {
 		const placement = await placeAnswer(plugin, target, "ANSWER\n", "replace");
 		expect(placement).toEqual({ where: "new-note", path: "Plan (answer).md", reason: REASON_TEXT_GONE });
 		expect(host.readNote(NOTE)).toBe("# Plan\n\nThen we rest.\n\nEnd.\n");
-		expect(host.readNote("Plan (answer).md")).toBe("Answer for [[Notes/Plan]], kept here because the selected text was no longer in the note.\n\nANSWER\n");
+		expect(host.readNote("Plan (answer).md")).toBe("Answer for [[Plan]], kept here because the selected text was no longer in the note.\n\nANSWER\n");
+	});
+
+	test("the new note links back in the user's link format (Markdown links when the vault uses them)", async () => {
+		await start();
+		host.standInApp.vault.config.set("useMarkdownLinks", true);
+		const { note, target } = capture();
+		type(note, AT, AT + SEL.length, "");
+		await placeAnswer(plugin, target, "ANSWER", "replace");
+		expect(host.readNote("Plan (answer).md")).toBe("Answer for [Plan](Plan.md), kept here because the selected text was no longer in the note.\n\nANSWER\n");
 	});
 
 	test("the selected text deleted and other text typed in its place: still gone", async () => {
