@@ -112,8 +112,8 @@ export class RequestTracker {
 			const status = job.status ? ` (${job.status})` : "";
 			if (Platform.isMobile) {
 				const text = `Thinking: ${describeJob(job, now)}. To stop it, run "Cancel request".`;
-				// A tap dismisses a notice for good (its element leaves the page): show a new one.
-				if (!s.notice || s.notice.noticeEl.parentElement === null) s.notice = new Notice(text, 0);
+				// A tap dismisses a notice for good (it leaves the page): show a new one.
+				if (!s.notice || !s.notice.messageEl.isConnected) s.notice = new Notice(text, 0);
 				else s.notice.setMessage(text);
 				continue;
 			}

@@ -13,7 +13,7 @@ import AzureReasoningPlugin from "../../src/main";
 import { NOTE_EDITED_BELOW, REASON_NOTE_DELETED, REASON_TEXT_GONE, captureTarget, placeAnswer, type Target } from "../../src/ui/insertion";
 import { trackedField } from "../../src/ui/tracking";
 import { ObsidianHost, type OpenedNote } from "../support/host";
-import { MarkdownView } from "../support/obsidian";
+import { Editor, MarkdownView } from "../support/obsidian";
 
 const ROOT = resolve(__dirname, "../..");
 const MANIFEST = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")) as PluginManifest;
@@ -178,6 +178,36 @@ describe("the user keeps typing", () => {
 		await placeAnswer(plugin, target, "ANSWER", "replace");
 		note.standInEditor.undo();
 		expect(host.readNote(NOTE)).toBe(`AB${TEXT}`);
+	});
+});
+
+describe("editors that are not a note's leaf", () => {
+	/** What a canvas card or a hover editor is: an editor with the registered extensions, in no MarkdownView leaf. */
+	function card(text: string): Editor {
+		return new Editor(text, () => host.standInApp.standIn.editorExtensions);
+	}
+
+	test("a target captured in a canvas card is released from the card's editor when it is done", async () => {
+		await start();
+		const editor = card(TEXT);
+		const target = captureTarget(plugin, editor as never, fileOf(NOTE), AT, AT + SEL.length);
+		expect(editor.cm.state.field(trackedField)).toHaveLength(1);
+		target.release();
+		expect(editor.cm.state.field(trackedField)).toEqual([]);
+		editor.replaceRange("typed ", { line: 0, ch: 0 });
+		expect(editor.cm.state.field(trackedField)).toEqual([]);
+	});
+
+	test("after an answer is placed, and on unload, no editor of any kind still holds a target", async () => {
+		await start();
+		const editor = card(TEXT);
+		const placed = captureTarget(plugin, editor as never, fileOf(NOTE), AT, AT + SEL.length);
+		const pending = captureTarget(plugin, editor as never, fileOf(NOTE), 0, 6);
+		await placeAnswer(plugin, placed, "ANSWER", "below");
+		expect(editor.cm.state.field(trackedField).map((t) => t.rec.original)).toEqual(["# Plan"]);
+		await host.unloadPlugin();
+		expect(editor.cm.state.field(trackedField, false) ?? []).toEqual([]);
+		expect(() => pending.release()).not.toThrow();
 	});
 });
 

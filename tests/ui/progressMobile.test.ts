@@ -70,5 +70,5 @@ test("notices hide after their duration, Obsidian's 5 s by default; 0 keeps one 
 	expect(kept.hidden).toBe(false);
 	kept.tap();
 	expect(kept.hidden).toBe(true);
-	expect(kept.noticeEl.parentElement).toBeNull();
+	expect(kept.messageEl.isConnected).toBe(false);
 });

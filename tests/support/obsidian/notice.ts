@@ -1,7 +1,9 @@
 // Notice: records what the user would have seen, and behaves as Obsidian's does: it hides itself
 // after its duration (Obsidian's default when none is given: 5 s; 0 keeps it until dismissed),
 // and a tap or click anywhere on it dismisses it at once (buttons inside included, as the click
-// bubbles). A hidden notice's element leaves the notice container (`noticeEl.parentElement` null).
+// bubbles). A hidden notice leaves the page: its elements' `isConnected` turns false.
+// The layout is Obsidian's since 1.8.7: `containerEl` is the notice, `messageEl` its text, and the
+// deprecated `noticeEl` the same element as `messageEl`; notices sit in one container on the page.
 import { FakeElement } from "./element";
 
 /** Every message shown, in order: each new Notice and each setMessage() that changes the text. */
@@ -18,6 +20,10 @@ function textOf(message: Message): string {
 	return typeof message === "string" ? message : (message.textContent ?? "");
 }
 
+/** The page's notice container (document.body > .notice-container). */
+const page = new FakeElement("div", "notice-container");
+page.isPageRoot = true;
+
 export class Notice {
 	noticeEl: FakeElement;
 	containerEl: FakeElement;
@@ -29,11 +35,11 @@ export class Notice {
 	private timer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(message: string | DocumentFragment, duration?: number) {
-		this.containerEl = new FakeElement("div", "notice-container");
-		this.noticeEl = this.containerEl.createDiv("notice");
-		this.messageEl = this.noticeEl.createDiv("notice-message");
+		this.containerEl = page.createDiv("notice");
+		this.messageEl = this.containerEl.createDiv("notice-message");
+		this.noticeEl = this.messageEl;
 		this.duration = duration;
-		this.noticeEl.addEventListener("click", () => this.hide());
+		this.containerEl.addEventListener("click", () => this.hide());
 		const ms = duration ?? DEFAULT_NOTICE_MS;
 		if (ms > 0) {
 			this.timer = setTimeout(() => this.hide(), ms);
@@ -55,12 +61,12 @@ export class Notice {
 		this.hidden = true;
 		if (this.timer !== null) clearTimeout(this.timer);
 		this.timer = null;
-		this.noticeEl.remove();
+		this.containerEl.remove();
 	}
 
 	/** Stand-in only: the user taps the notice (not one of its buttons). */
 	tap(): void {
-		this.noticeEl.click();
+		this.containerEl.click();
 	}
 
 	/** Stand-in only: the notice's buttons, by their text. */
@@ -70,7 +76,7 @@ export class Notice {
 			if (el.tagName.toLowerCase() === "button") out.push(el);
 			for (const c of el.children) walk(c);
 		};
-		walk(this.noticeEl);
+		walk(this.containerEl);
 		return out;
 	}
 
