@@ -25,7 +25,7 @@ class PreviewModal extends Modal {
 		this.modalEl.addClass("azure-reasoning-preview");
 		this.setTitle("Request preview (not sent)");
 		for (const line of this.content.summary) this.contentEl.createEl("p", { text: line });
-		this.contentEl.createEl("pre", { cls: "azure-reasoning-preview-request" }).createEl("code", { text: this.content.request });
+		this.contentEl.createEl("pre", { cls: "azure-reasoning-request-preview" }).createEl("code", { text: this.content.request });
 		const row = this.contentEl.createDiv("modal-button-container");
 		row.createEl("button", { text: "Copy" }).addEventListener("click", () => {
 			void navigator.clipboard.writeText(this.content.request).then(
