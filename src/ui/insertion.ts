@@ -17,7 +17,7 @@
  *   unload) leaves it byte for byte as the user left it.
  */
 import { type App, type Editor, type TFile } from "obsidian";
-import { locateAnchor, makeAnchor, spliceText } from "../core/anchor";
+import { editKeepingCrlf, locateAnchor, makeAnchor, spliceText } from "../core/anchor";
 import { planPlacement, stringDoc, tidyAnswer, type OutputPlacement, type PlacementPlan } from "../core/placement";
 import { cmDoc, openEditorFor, placementTracker, type PlacementTracker, type Snapshot, type TrackRecord } from "./tracking";
 import type AzureReasoningPlugin from "../main";
@@ -133,11 +133,18 @@ async function placeTracked(plugin: AzureReasoningPlugin, tracker: PlacementTrac
 		return written("editor", rec.path, p, mode);
 	}
 
-	if (!plan(await app.vault.read(file))) return newNote(REASON_TEXT_GONE);
+	// A note with CRLF line endings is planned with "\n" (as its editor had it) and keeps CRLF.
+	const edit = (data: string) =>
+		editKeepingCrlf(data, (text) => {
+			const p = plan(text);
+			return p ? { text: spliceText(text, p.from, p.to, p.insert), value: p } : null;
+		});
+	if (!edit(await app.vault.read(file))) return newNote(REASON_TEXT_GONE);
 	let done: Insert | null = null;
 	await app.vault.process(file, (data) => {
-		done = plan(data);
-		return done ? spliceText(data, done.from, done.to, done.insert) : data;
+		const edited = edit(data);
+		done = edited?.value ?? null;
+		return edited ? edited.text : data;
 	});
 	const result = done as Insert | null;
 	if (!result) return newNote(REASON_TEXT_GONE);

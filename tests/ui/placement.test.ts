@@ -181,6 +181,33 @@ describe("the user keeps typing", () => {
 	});
 });
 
+describe("a note with CRLF line endings (written on Windows)", () => {
+	const CRLF = "# Plan\r\n\r\nWe ship on friday.\r\nThen we rest.\r\n\r\nEnd.\r\n";
+
+	test("a multi-line selection in the note, closed meanwhile, is found again and written back keeping CRLF", async () => {
+		await start({ "Notes/Win.md": CRLF });
+		const lf = CRLF.replace(/\r\n/g, "\n");
+		const sel = "friday.\nThen we";
+		const { target } = capture("Notes/Win.md", lf.indexOf(sel), lf.indexOf(sel) + sel.length);
+		host.closeNote("Notes/Win.md");
+		expect(readFileSync(join(vaultDir, "Notes/Win.md"), "utf8")).toBe(CRLF);
+		const placement = await placeAnswer(plugin, target, "monday.\nThen we", "replace");
+		expect(placement).toMatchObject({ where: "file", placed: "replace" });
+		expect(readFileSync(join(vaultDir, "Notes/Win.md"), "utf8")).toBe("# Plan\r\n\r\nWe ship on monday.\r\nThen we rest.\r\n\r\nEnd.\r\n");
+	});
+
+	test("the same when the file also changed on disk meanwhile (found from its text)", async () => {
+		await start({ "Notes/Win.md": CRLF });
+		const lf = CRLF.replace(/\r\n/g, "\n");
+		const sel = "friday.\nThen we";
+		const { target } = capture("Notes/Win.md", lf.indexOf(sel), lf.indexOf(sel) + sel.length);
+		host.closeNote("Notes/Win.md");
+		await host.standInApp.vault.process(fileOf("Notes/Win.md"), (d) => `Intro.\r\n${d}`);
+		await placeAnswer(plugin, target, "ANSWER", "below");
+		expect(readFileSync(join(vaultDir, "Notes/Win.md"), "utf8")).toBe("Intro.\r\n# Plan\r\n\r\nWe ship on friday.\r\nThen we rest.\r\n\r\nANSWER\r\n\r\nEnd.\r\n");
+	});
+});
+
 describe("editors that are not a note's leaf", () => {
 	/** What a canvas card or a hover editor is: an editor with the registered extensions, in no MarkdownView leaf. */
 	function card(text: string): Editor {
