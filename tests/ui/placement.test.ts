@@ -202,7 +202,7 @@ describe("a note with CRLF line endings (written on Windows)", () => {
 		const sel = "friday.\nThen we";
 		const { target } = capture("Notes/Win.md", lf.indexOf(sel), lf.indexOf(sel) + sel.length);
 		host.closeNote("Notes/Win.md");
-		await host.standInApp.vault.process(fileOf("Notes/Win.md"), (d) => `Intro.\r\n${d}`);
+		await host.app.vault.process(fileOf("Notes/Win.md"), (d) => `Intro.\r\n${d}`);
 		await placeAnswer(plugin, target, "ANSWER", "below");
 		expect(readFileSync(join(vaultDir, "Notes/Win.md"), "utf8")).toBe("Intro.\r\n# Plan\r\n\r\nWe ship on friday.\r\nThen we rest.\r\n\r\nANSWER\r\n\r\nEnd.\r\n");
 	});

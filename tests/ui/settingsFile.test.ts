@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultSettings, newDeployment, type DeploymentConfig } from "../../src/core/settings";
 import { AzureEmulator } from "../support/azureEmulator";
+import type { ObsidianHost } from "../support/host";
 import { PLUGIN_DIR, SettingsDriver } from "./settingsDriver";
 
 const KEY = "plain-key-0f1e2d3c4b5a69788796";
@@ -204,7 +205,7 @@ test("openSettings(deployment, field) opens the tab at that deployment with the 
 
 describe("a settings file that cannot be read is never overwritten", () => {
 	/** The first read of data.json fails, as when a sync client holds it or its permissions are wrong. */
-	function unreadableOnce(host: Parameters<NonNullable<Parameters<typeof SettingsDriver.start>[0]>["beforeLoad"]>[0]): void {
+	function unreadableOnce(host: ObsidianHost): void {
 		const adapter = host.standInApp.vault.adapter;
 		const read = adapter.read.bind(adapter);
 		let failed = false;
