@@ -28,6 +28,16 @@ const SECRET = "azure-reasoning-demo-key";
 /** A second emulated deployment, so that choose-deployment has a choice. */
 const SECOND = { id: "demo-2", displayName: "Emulated o3-mini", deployment: "notes-o3-mini", family: "o3-mini" };
 
+const USAGE = `Usage: npm run demo -- [--command ID] [--template NAME] [--instruction TEXT] [--deployment NAME]
+                     [--note PATH] [--family FAMILY] [--api v1|VERSION] [--no-build]`;
+
+/** The usage, and the command ids when known, for a flag or command the demo does not know. Exit code 2. */
+function usage(problem: string, commandIds: readonly string[] = []): never {
+	console.error(`${problem}\n\n${USAGE}`);
+	if (commandIds.length > 0) console.error(`\nCommand ids: ${commandIds.join(", ")}`);
+	process.exit(2);
+}
+
 function fail(message: string): never {
 	console.error(message);
 	process.exit(2);
@@ -46,7 +56,21 @@ function redactKey(text: string, key: string): string {
 }
 
 async function main(): Promise<void> {
-	const { values } = parseArgs({
+	let parsed: ReturnType<typeof parseDemoArgs>;
+	try {
+		parsed = parseDemoArgs();
+	} catch (e) {
+		usage(e instanceof Error ? e.message : String(e), KNOWN_COMMANDS);
+	}
+	const { values } = parsed;
+	await run(values);
+}
+
+/** The fixed command ids (src/ui/commands/index.ts); each prompt template adds template-<its id>. */
+const KNOWN_COMMANDS = ["run-prompt-on-selection", "ask-about-selection", "summarize-note-to-new-note", "summarize-selection-to-new-note", "choose-deployment", "preview-request", "cancel-request", "template-<template id>"];
+
+function parseDemoArgs() {
+	return parseArgs({
 		options: {
 			command: { type: "string", default: "run-prompt-on-selection" },
 			template: { type: "string", default: "Improve the writing" },
@@ -58,6 +82,9 @@ async function main(): Promise<void> {
 			"no-build": { type: "boolean", default: false },
 		},
 	});
+}
+
+async function run(values: ReturnType<typeof parseDemoArgs>["values"]): Promise<void> {
 
 	if (!values["no-build"]) {
 		console.log("Building main.js ...");
@@ -128,8 +155,14 @@ async function main(): Promise<void> {
 	const command = values.command ?? "run-prompt-on-selection";
 	playTheUser(values);
 	let exitCode = 0;
+	let unknownCommand: string[] | null = null;
 	try {
 		await host.loadMainJs(join(ROOT, "main.js"), join(ROOT, "manifest.json"));
+		const ids = host.commands().map((id) => id.slice(id.indexOf(":") + 1));
+		if (!ids.includes(command)) {
+			unknownCommand = ids;
+			return;
+		}
 		const before = host.readNote(notePath);
 		const notesBefore = new Set(host.standInApp.vault.getMarkdownFiles().map((f) => f.path));
 		host.openNote(notePath, { selection: "all" });
@@ -170,6 +203,7 @@ async function main(): Promise<void> {
 		await host.dispose();
 		await emulator?.close();
 		rmSync(vaultDir, { recursive: true, force: true });
+		if (unknownCommand) usage(`There is no command "${command}".`, unknownCommand);
 	}
 	process.exit(exitCode);
 }

@@ -5,6 +5,8 @@ import { registerCommands, syncTemplateCommands } from "./ui/commands";
 import { RequestTracker } from "./ui/progress";
 import type { LoadReport } from "./ui/settings/host";
 import { loadSettingsFile } from "./ui/settings/settingsFile";
+import { reloadSettings, UNREADABLE_SAVE, type SettingsState } from "./ui/settings/settingsSync";
+import { guard } from "./ui/guard";
 import { AzureReasoningSettingTab } from "./ui/settingsTab";
 import { placementTracker } from "./ui/tracking";
 
@@ -13,7 +15,7 @@ interface SettingsWindow {
 	openTabById(id: string): void;
 }
 
-export default class AzureReasoningPlugin extends Plugin {
+export default class AzureReasoningPlugin extends Plugin implements SettingsState {
 	settings!: PluginSettings;
 	requests!: RequestTracker;
 	settingTab!: AzureReasoningSettingTab;
@@ -21,11 +23,19 @@ export default class AzureReasoningPlugin extends Plugin {
 	loadReport: LoadReport | null = null;
 	/** True once unloading began: answers that arrive later are dropped, notes untouched. */
 	unloading = false;
+	/** data.json could not be read: nothing is saved until a read succeeds (the tab offers Retry). */
+	settingsUnreadable = false;
+	/** The settings as last read or saved (JSON): the base when merging an external change. */
+	savedSnapshot = "{}";
+	/** While an external change is read and merged, saves are held. */
+	reloading = false;
 
 	async onload(): Promise<void> {
 		const loaded = await loadSettingsFile(this.app, this.manifest, (s) => this.saveData(s));
 		this.settings = loaded.settings;
 		this.loadReport = loaded.report;
+		this.settingsUnreadable = loaded.readFailed;
+		this.savedSnapshot = JSON.stringify(loaded.settings);
 		this.requests = new RequestTracker(this);
 		placementTracker(this);
 		registerCommands(this);
@@ -40,10 +50,28 @@ export default class AzureReasoningPlugin extends Plugin {
 		clearClientCache();
 	}
 
-	/** Saves the settings and keeps the per-template commands in step with the templates. */
+	/** Saves the settings and keeps the per-template commands in step with the templates. Throws while data.json is unreadable. */
 	async saveSettings(): Promise<void> {
-		await this.saveData(this.settings);
+		if (this.settingsUnreadable) throw new Error(UNREADABLE_SAVE);
 		syncTemplateCommands(this);
+		if (this.reloading) return;
+		await this.saveData(this.settings);
+		this.savedSnapshot = JSON.stringify(this.settings);
+	}
+
+	/** data.json changed behind the plugin's back (sync): read it again, keep the tab's unsaved edits. */
+	async onExternalSettingsChange(): Promise<void> {
+		await guard("Reading the changed settings file", () => reloadSettings(this), () => false);
+	}
+
+	settingsReplaced(): void {
+		if (this.unloading) return;
+		syncTemplateCommands(this);
+		this.settingTab?.redraw();
+	}
+
+	flushPendingEdits(): void {
+		this.settingTab?.flushPending();
 	}
 
 	/**

@@ -54,6 +54,12 @@ export class EntraSession {
 	private tokens: Tokens | null = null;
 	private refreshing: Promise<TokenResult> | null = null;
 	private disposed = false;
+	/**
+	 * Bumped by sign-out and dispose (a deployment forgotten, the plugin unloaded): a refresh or a
+	 * sign-in that began before keeps nothing it receives, so it can never write a refresh token
+	 * back after the user signed out or removed the deployment.
+	 */
+	private generation = 0;
 	private readonly now: () => number;
 	private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -73,6 +79,8 @@ export class EntraSession {
 	/** Ends any sign-in in progress (at its next poll) and forgets the access token; the stored sign-in stays. */
 	dispose(): void {
 		this.disposed = true;
+		this.generation++;
+		this.refreshing = null;
 		this.tokens = null;
 	}
 
@@ -83,6 +91,8 @@ export class EntraSession {
 
 	/** Forgets both tokens. The sign-in itself stays valid at Microsoft until it expires or is revoked. */
 	signOut(): void {
+		this.generation++;
+		this.refreshing = null;
 		this.tokens = null;
 		this.writeRefreshToken("");
 	}
@@ -101,13 +111,14 @@ export class EntraSession {
 	 */
 	async waitForSignIn(code: DeviceCode, opts: { signal?: AbortSignal; onState?: (outcome: PollOutcome, message: string) => void } = {}): Promise<SignInResult> {
 		let intervalS = code.intervalS;
+		const generation = this.generation;
 		const deadline = this.now() + code.expiresInS * 1000;
 		for (;;) {
 			await this.sleep(intervalS * 1000, opts.signal);
 			if (opts.signal?.aborted || this.disposed) return { ok: false, kind: "cancelled", message: "Sign-in was cancelled." };
 			if (this.now() >= deadline) return { ok: false, kind: "expired", message: entraMessage({ kind: "expired" }) };
 			const answer = await this.post(tokenPollRequest(this.config, code.deviceCode));
-			if (opts.signal?.aborted || this.disposed) return { ok: false, kind: "cancelled", message: "Sign-in was cancelled." };
+			if (opts.signal?.aborted || this.disposed || generation !== this.generation) return { ok: false, kind: "cancelled", message: "Sign-in was cancelled." };
 			if ("network" in answer) {
 				// RFC 8628 §3.5: after a connection timeout, back off exponentially and keep polling.
 				intervalS *= 2;
@@ -139,17 +150,25 @@ export class EntraSession {
 
 	/** A new access token from the refresh token, whatever the current one's age (after a 401). */
 	refresh(): Promise<TokenResult> {
-		this.refreshing ??= this.doRefresh().finally(() => (this.refreshing = null));
-		return this.refreshing;
+		if (this.refreshing) return this.refreshing;
+		const running = this.doRefresh().finally(() => {
+			if (this.refreshing === running) this.refreshing = null;
+		});
+		this.refreshing = running;
+		return running;
 	}
 
 	private async doRefresh(): Promise<TokenResult> {
+		const signedOut = (): TokenResult => ({ ok: false, message: entraMessage({ kind: "signed-out" }), signInAgain: true });
 		const refreshToken = this.storedRefreshToken();
-		if (refreshToken === null) {
+		if (refreshToken === null || this.disposed) {
 			this.tokens = null;
-			return { ok: false, message: entraMessage({ kind: "signed-out" }), signInAgain: true };
+			return signedOut();
 		}
+		const generation = this.generation;
 		const answer = await this.post(refreshRequest(this.config, refreshToken));
+		// Signed out, forgotten or unloaded meanwhile: what came back is not kept (nor written back).
+		if (generation !== this.generation) return signedOut();
 		if ("network" in answer) return { ok: false, message: entraMessage({ kind: "network", detail: answer.network }), signInAgain: false };
 		const outcome = classifyRefresh(answer.status, answer.text, this.now());
 		if (outcome.kind === "success") {

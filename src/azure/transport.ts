@@ -3,8 +3,9 @@
  * `x-stainless-*` headers are refused by some hosts in a browser), and it works on mobile.
  *
  * `requestUrl` cannot be aborted and has no timeout. So an aborted call rejects at once with an
- * `AbortError` (a plain Error, not a DOMException, which crosses realms badly under jest) and
- * its late answer is dropped on arrival.
+ * `AbortError` (a plain Error, not a DOMException, which crosses realms badly under jest); its
+ * late answer goes only to the call's `onLateResponse` (the client keeps it after a timeout,
+ * drops it after a cancel).
  */
 
 /** The part of Obsidian's `requestUrl` this adapter uses; injected so `azure/` never imports `obsidian`. */

@@ -98,3 +98,15 @@ export function findInReplacement(region: string, text: string, before: string, 
 	}
 	return best;
 }
+
+/**
+ * Runs `edit` on `doc` with "\n" line endings when every line of `doc` ends in "\r\n" (a note
+ * written on Windows: the editor, and so every captured range, knows it with "\n"), and gives
+ * the result back with "\r\n", the answer's lines included. Other texts are edited as they are.
+ */
+export function editKeepingCrlf<T>(doc: string, edit: (text: string) => { text: string; value: T } | null): { text: string; value: T } | null {
+	const crlf = doc.includes("\r\n") && !/(^|[^\r])\n/.test(doc);
+	if (!crlf) return edit(doc);
+	const done = edit(doc.replace(/\r\n/g, "\n"));
+	return done ? { text: done.text.replace(/\r?\n/g, "\r\n"), value: done.value } : null;
+}

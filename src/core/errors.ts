@@ -209,7 +209,7 @@ export function explainFailure(failure: Failure, dep?: DeploymentConfig): Explan
 		case "client":
 			return { title: `The request could not be prepared: ${failure.detail}.`, detail: "Nothing was sent and nothing was changed. Check the deployment's endpoint and API style; if they are right, please report this." };
 		case "cancelled":
-			return { title: "Cancelled.", detail: "Nothing was changed; a late answer is discarded." };
+			return { title: "Cancelled.", detail: "Nothing was changed; an answer that still arrives is not used, as you asked." };
 		case "network":
 			return { title: `Could not reach the endpoint${failure.attempts > 1 ? ` (${failure.attempts} tries)` : ""}: ${failure.detail}.`, detail: "Check your connection and the endpoint's address.", setting: "endpoint" };
 		case "invalid-json":

@@ -17,11 +17,12 @@
  *   unload) leaves it byte for byte as the user left it.
  */
 import { type App, type Editor, type TFile } from "obsidian";
-import { locateAnchor, makeAnchor, spliceText } from "../core/anchor";
+import { editKeepingCrlf, locateAnchor, makeAnchor, spliceText } from "../core/anchor";
 import { planPlacement, stringDoc, tidyAnswer, type OutputPlacement, type PlacementPlan } from "../core/placement";
 import { cmDoc, openEditorFor, placementTracker, type PlacementTracker, type Snapshot, type TrackRecord } from "./tracking";
 import type AzureReasoningPlugin from "../main";
 import { createNewNote, freePath } from "./newNoteFile";
+import { pathLink } from "../core/summaryNote";
 
 export type { OutputPlacement };
 
@@ -72,10 +73,15 @@ export function captureTarget(plugin: AzureReasoningPlugin, editor: Editor, file
 /** Re-exported for callers that name new notes; the logic lives with the note creation. */
 export { freePath };
 
+/** A link to the note at `path` from `from`, in the user's link format; a full-path wikilink when it no longer exists. */
+export function linkTo(app: App, path: string, from: string): string {
+	const file = app.vault.getFileByPath(path);
+	return file ? app.fileManager.generateMarkdownLink(file, from) : pathLink(path);
+}
+
 async function toNewNote(app: App, folder: string, sourcePath: string, text: string, reason: string): Promise<Placement> {
 	const base = sourcePath.split("/").pop()?.replace(/\.md$/, "") ?? "Note";
-	const link = `[[${sourcePath.replace(/\.md$/, "")}]]`;
-	const note = await createNewNote(app, folder, `${base} (answer)`, () => `Answer for ${link}, kept here because ${reason}.\n\n${text}\n`);
+	const note = await createNewNote(app, folder, `${base} (answer)`, (path) => `Answer for ${linkTo(app, sourcePath, path)}, kept here because ${reason}.\n\n${text}\n`);
 	return { where: "new-note", path: note.path, reason };
 }
 
@@ -127,11 +133,18 @@ async function placeTracked(plugin: AzureReasoningPlugin, tracker: PlacementTrac
 		return written("editor", rec.path, p, mode);
 	}
 
-	if (!plan(await app.vault.read(file))) return newNote(REASON_TEXT_GONE);
+	// A note with CRLF line endings is planned with "\n" (as its editor had it) and keeps CRLF.
+	const edit = (data: string) =>
+		editKeepingCrlf(data, (text) => {
+			const p = plan(text);
+			return p ? { text: spliceText(text, p.from, p.to, p.insert), value: p } : null;
+		});
+	if (!edit(await app.vault.read(file))) return newNote(REASON_TEXT_GONE);
 	let done: Insert | null = null;
 	await app.vault.process(file, (data) => {
-		done = plan(data);
-		return done ? spliceText(data, done.from, done.to, done.insert) : data;
+		const edited = edit(data);
+		done = edited?.value ?? null;
+		return edited ? edited.text : data;
 	});
 	const result = done as Insert | null;
 	if (!result) return newNote(REASON_TEXT_GONE);

@@ -6,13 +6,26 @@
  */
 import { normalizePath, type App, type TFile } from "obsidian";
 
-/** A path in `folder` named after `base` that no file has yet. */
+/**
+ * Whether a file has this path, or one that differs only in case: on macOS and Windows (whose file
+ * systems ignore case) "meeting (summary).md" cannot be created beside "Meeting (summary).md",
+ * though `getAbstractFileByPath` (exact) does not see it.
+ */
+function taken(app: App, path: string): boolean {
+	if (app.vault.getAbstractFileByPath(path)) return true;
+	const cut = path.lastIndexOf("/");
+	const folder = cut < 0 ? app.vault.getRoot() : app.vault.getFolderByPath(path.slice(0, cut));
+	const name = path.slice(cut + 1).toLowerCase();
+	return (folder?.children ?? []).some((c) => c.name.toLowerCase() === name);
+}
+
+/** A path in `folder` named after `base` that no file has yet, whatever the case. */
 export function freePath(app: App, folder: string, base: string): string {
 	const safe = base.replace(/[\\/:*?"<>|#^[\]]/g, " ").replace(/\s+/g, " ").trim() || "Answer";
 	const prefix = folder.trim() === "" ? "" : `${normalizePath(folder)}/`;
 	for (let n = 1; ; n++) {
 		const path = normalizePath(`${prefix}${safe}${n === 1 ? "" : ` ${n}`}.md`);
-		if (!app.vault.getAbstractFileByPath(path)) return path;
+		if (!taken(app, path)) return path;
 	}
 }
 
@@ -45,7 +58,7 @@ export async function createNewNote(app: App, folder: string, base: string, text
 			return await app.vault.create(path, text(path));
 		} catch (e) {
 			lastError = e;
-			if (app.vault.getAbstractFileByPath(path)) continue; // taken meanwhile: the next name
+			if (taken(app, path)) continue; // taken meanwhile: the next name
 			if (dir !== "") dir = "";
 			else break;
 		}

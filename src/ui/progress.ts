@@ -2,7 +2,7 @@
  * Requests in flight. Each has its own cancel and its own progress while it runs: on desktop
  * a status-bar item with the deployment and the elapsed time, which cancels that request on
  * click; on mobile, where there is no status bar, a notice (cancel with the "Cancel request"
- * command). Any number can run at once.
+ * command), shown again at the next tick when a tap dismissed it. Any number can run at once.
  */
 import { Notice, Platform, type Plugin } from "obsidian";
 
@@ -112,7 +112,8 @@ export class RequestTracker {
 			const status = job.status ? ` (${job.status})` : "";
 			if (Platform.isMobile) {
 				const text = `Thinking: ${describeJob(job, now)}. To stop it, run "Cancel request".`;
-				if (!s.notice) s.notice = new Notice(text, 0);
+				// A tap dismisses a notice for good (it leaves the page): show a new one.
+				if (!s.notice || !s.notice.messageEl.isConnected) s.notice = new Notice(text, 0);
 				else s.notice.setMessage(text);
 				continue;
 			}

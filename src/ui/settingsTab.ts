@@ -14,6 +14,8 @@ import { labelControls } from "./settings/labels";
 import { renderGeneralSettings } from "./settings/generalSettings";
 import type { LoadReport, SettingsHost, SettingsPage } from "./settings/host";
 import { renderTemplateEditor, renderTemplateList } from "./settings/templates";
+import { reloadSettings, startFromDefaults } from "./settings/settingsSync";
+import { guardedHandler } from "./guard";
 
 
 export class AzureReasoningSettingTab extends PluginSettingTab {
@@ -22,6 +24,8 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 	private leaving: (() => void)[] = [];
 	private readonly list: ListState = { confirmingRemoval: null };
 	private readonly host: SettingsHost;
+	/** Between display() and hide(): what is drawn is on screen. */
+	private shown = false;
 
 	constructor(
 		app: App,
@@ -33,10 +37,13 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 			get settings(): PluginSettings {
 				return owner.settings;
 			},
+			// While data.json is unreadable nothing is saved; the tab's first page says so (no notice per keystroke).
 			save: () =>
-				owner.saveSettings().catch((e: unknown) => {
-					new Notice(`Azure Reasoning could not save its settings: ${e instanceof Error ? e.message : String(e)}`);
-				}),
+				owner.settingsUnreadable
+					? Promise.resolve()
+					: owner.saveSettings().catch((e: unknown) => {
+							new Notice(`Azure Reasoning could not save its settings: ${e instanceof Error ? e.message : String(e)}`);
+						}),
 			go: (page) => this.show(page),
 			onLeave: (flush) => {
 				this.leaving.push(flush);
@@ -68,8 +75,19 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 	}
 
 	display(): void {
+		this.shown = true;
 		this.render();
 		labelControls(this.containerEl);
+	}
+
+	/** Draws the page again when it is on screen (the settings were replaced: read again, merged). */
+	redraw(): void {
+		if (this.shown) this.render();
+	}
+
+	/** Runs the pending (debounced) edits of the page on screen now. */
+	flushPending(): void {
+		this.leave();
 	}
 
 	private render(): void {
@@ -96,6 +114,7 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 	}
 
 	hide(): void {
+		this.shown = false;
 		this.leave();
 		this.list.confirmingRemoval = null;
 		super.hide();
@@ -113,12 +132,29 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 			el.empty();
 			this.renderOverview(next);
 		};
+		this.renderUnreadable(el);
 		this.renderLoadReport(el, redraw);
 		renderDeploymentList(el, this.host, this.list, redraw);
 		renderGeneralSettings(el, this.host);
 		renderTemplateList(el, this.host, redraw);
 		labelControls(el);
 		if (focus) el.querySelector<HTMLElement>(`[data-focus="${focus}"]`)?.focus();
+	}
+
+	/** While data.json cannot be read: say that nothing is saved, and offer the two ways out. */
+	private renderUnreadable(el: HTMLElement): void {
+		if (!this.owner.settingsUnreadable) return;
+		new Setting(el)
+			.setClass("azure-reasoning-load-report")
+			.setName("The settings file could not be read")
+			.setDesc("Nothing you change here is saved until it can be read, so that the defaults never overwrite it. Retry once it is available (after a sync, or with its permissions fixed), or start from the defaults: the file is then kept beside it as a copy.")
+			.addButton((b) => b.setButtonText("Retry").setCta().onClick(guardedHandler("Reading the settings file", async () => {
+				if (!(await reloadSettings(this.owner))) new Notice("The settings file still cannot be read; nothing was saved.");
+			})))
+			.addButton((b) => b.setButtonText("Start from defaults, keeping a copy").onClick(guardedHandler("Starting from the defaults", async () => {
+				const copy = await startFromDefaults(this.owner);
+				new Notice(`The unreadable settings file is kept as ${copy}; the settings now start from the defaults.`);
+			})));
 	}
 
 	private renderLoadReport(el: HTMLElement, redraw: () => void): void {

@@ -3,7 +3,7 @@
  * endpoint emulator. Waits go through an injected sleep that advances an injected clock.
  */
 import { requestUrl, SecretStorage } from "obsidian";
-import { EntraSession, entraSecretName } from "../../src/azure/entraClient";
+import { EntraSession, EntraSessions, entraSecretName } from "../../src/azure/entraClient";
 import type { PollOutcome } from "../../src/core/entra";
 import { EntraEmulator, type PollState } from "../support/entraEmulator";
 
@@ -17,14 +17,14 @@ beforeEach(async () => {
 });
 afterEach(() => entra.close());
 
-function session(opts: { clientId?: string; tenant?: string } = {}) {
+function session(opts: { clientId?: string; tenant?: string; requestUrl?: typeof requestUrl } = {}) {
 	let clock = 1_000_000;
 	const waits: number[] = [];
 	const store = new SecretStorage();
 	const s = new EntraSession(
 		{ authorityHost: entra.url, tenant: opts.tenant ?? TENANT, clientId: opts.clientId ?? CLIENT },
 		{
-			requestUrl,
+			requestUrl: opts.requestUrl ?? requestUrl,
 			store,
 			secretName: SECRET,
 			now: () => clock,
@@ -150,6 +150,72 @@ test("sign out forgets both tokens", async () => {
 	expect(store.getSecret(SECRET)).toBe("");
 	expect(s.isSignedIn()).toBe(false);
 	expect((await s.accessToken()).ok).toBe(false);
+});
+
+/** A requestUrl whose refresh-token calls wait at a gate until `open()`: a refresh in flight. */
+function gatedRefresh() {
+	let open!: () => void;
+	const gate = new Promise<void>((r) => (open = r));
+	let arrived!: () => void;
+	const atGate = new Promise<void>((r) => (arrived = r));
+	const gated: typeof requestUrl = ((param: Parameters<typeof requestUrl>[0]) => {
+		const body = typeof param === "string" ? "" : String(param.body ?? "");
+		if (!body.includes("grant_type=refresh_token")) return requestUrl(param);
+		arrived();
+		return gate.then(() => requestUrl(param));
+	}) as typeof requestUrl;
+	return { gated, open: () => open(), atGate };
+}
+
+describe("a refresh in flight never undoes what came after it", () => {
+	async function signedInWithGate() {
+		const g = gatedRefresh();
+		const first = await signIn(["success"]);
+		const t = session({ requestUrl: g.gated });
+		t.store.setSecret(SECRET, first.store.getSecret(SECRET) ?? "");
+		return { ...t, ...g };
+	}
+
+	test("sign-out during a refresh: the refresh's new refresh token is not written back, and nothing is kept", async () => {
+		const t = await signedInWithGate();
+		const refreshing = t.s.accessToken();
+		await t.atGate;
+		t.s.signOut();
+		t.open();
+		expect(await refreshing).toMatchObject({ ok: false, signInAgain: true });
+		expect(entra.issuedRefreshTokens).toHaveLength(2); // Microsoft did issue a new one ...
+		expect(t.store.getSecret(SECRET)).toBe(""); // ... which is not kept
+		expect(t.s.isSignedIn()).toBe(false);
+		expect(t.s.account()).toBeNull();
+	});
+
+	test("the deployment forgotten (or the plugin unloaded) during a refresh: no orphaned refresh token", async () => {
+		const g = gatedRefresh();
+		const first = await signIn(["success"]);
+		const store = new SecretStorage();
+		const name = entraSecretName("d1");
+		store.setSecret(name, first.store.getSecret(SECRET) ?? "");
+		const sessions = new EntraSessions({ requestUrl: g.gated, store });
+		const s = sessions.for("d1", { authorityHost: entra.url, tenant: TENANT, clientId: CLIENT });
+		const refreshing = s.refresh();
+		await g.atGate;
+		sessions.forget("d1");
+		store.setSecret(name, ""); // what the plugin's forgetEntraSignIn does next
+		g.open();
+		expect((await refreshing).ok).toBe(false);
+		expect(store.getSecret(name)).toBe("");
+	});
+
+	test("after a sign-out, a new refresh starts afresh instead of joining the abandoned one", async () => {
+		const t = await signedInWithGate();
+		const abandoned = t.s.refresh();
+		await t.atGate;
+		t.s.signOut();
+		expect(await t.s.refresh()).toMatchObject({ ok: false, signInAgain: true, message: expect.stringMatching(/nobody is signed in/) as unknown });
+		t.open();
+		await abandoned;
+		expect(t.store.getSecret(SECRET)).toBe("");
+	});
 });
 
 test("the sign-in service unreachable: a plain message", async () => {

@@ -49,6 +49,8 @@ class ShoutPlugin extends Plugin {
 		});
 		this.addCommand({ id: "never", name: "Never", editorCheckCallback: () => false });
 		this.addCommand({ id: "count", name: "Count", callback: () => new Notice(`${this.app.vault.getMarkdownFiles().length} notes`) });
+		this.addCommand({ id: "reject", name: "Reject", callback: () => Promise.reject(new Error("nobody hears this")) });
+		this.addCommand({ id: "throw", name: "Throw", callback: () => { throw new Error("nor this"); } });
 		this.registerEvent(this.app.vault.on("modify", (f) => this.modified.push(f.path)));
 		this.registerInterval(window.setInterval(() => undefined, 60_000));
 		this.register(() => this.log.push("cleanup"));
@@ -69,7 +71,7 @@ test("a plugin class loads: onload awaited, data.json from pluginData, commands 
 	const h = makeHost({ pluginData: { mode: "loud" } });
 	const plugin = await h.loadPluginClass(ShoutPlugin, MANIFEST);
 	expect(plugin.manifest.dir).toBe(".obsidian/plugins/test-plugin");
-	expect(h.commands()).toEqual(["test-plugin:shout", "test-plugin:never", "test-plugin:count"]);
+	expect(h.commands()).toEqual(["test-plugin:shout", "test-plugin:never", "test-plugin:count", "test-plugin:reject", "test-plugin:throw"]);
 	expect(h.standInApp.standIn.commands.get("test-plugin:shout")?.name).toBe("Test plugin: Shout");
 	expect(h.consoleLines()).toContain("[log] loaded with { mode: 'loud' }");
 	expect(h.standInApp.standIn.statusBarEl.textContent).toBe("ready");
@@ -102,6 +104,16 @@ test("runCommand refuses unknown commands and commands that are not available", 
 	await expect(h.runCommand("never")).rejects.toThrow("not available");
 	await h.runCommand("count");
 	expect(h.notices()).toEqual(["1 notes"]);
+});
+
+test("like Obsidian, runCommand hands no callback error to the caller: the console shows it, the user sees nothing", async () => {
+	const h = makeHost();
+	await h.loadPluginClass(ShoutPlugin, MANIFEST);
+	await expect(h.runCommand("reject")).resolves.toBeUndefined();
+	await expect(h.runCommand("throw")).resolves.toBeUndefined();
+	expect(h.uncaught().map((e) => (e as Error).message)).toEqual(["nobody hears this", "nor this"]);
+	expect(h.consoleLines().filter((l) => l.startsWith("[error] Uncaught (in promise)"))).toHaveLength(2);
+	expect(h.notices()).toEqual([]);
 });
 
 test("unload runs the clean-ups, clears intervals, removes commands and the status bar item, then onunload", async () => {

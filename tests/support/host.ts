@@ -50,6 +50,7 @@ export class ObsidianHost {
 	readonly vaultDir: string;
 	private loaded: Plugin | null = null;
 	private readonly lines: string[] = [];
+	private readonly uncaughtErrors: unknown[] = [];
 	private readonly cleanups: (() => void)[] = [];
 	private disposed = false;
 
@@ -165,34 +166,53 @@ export class ObsidianHost {
 
 	/**
 	 * Runs a command as Obsidian does: editor commands need an active markdown view and get its editor
-	 * and view; check callbacks are asked first. Awaits what the callback returns. Throws when the command
-	 * does not exist or is not available.
+	 * and view; check callbacks are asked first. Throws when the command does not exist or is not
+	 * available (the user could not have run it).
+	 *
+	 * Obsidian ignores what a callback returns: a throw or a rejected promise ends in the developer
+	 * console as "Uncaught (in promise)", and the user sees nothing. The stand-in is no kinder: it
+	 * never hands a callback's error to the caller; it logs it as the console would and records it
+	 * in `uncaught()`. The returned promise waits for the callback's promise (so a test knows when
+	 * the command is over) and resolves with its value, or undefined when it rejected.
 	 */
-	/** Runs a command as Obsidian would and resolves with what its callback's promise resolved to. */
 	async runCommand(id: string): Promise<unknown> {
 		const cmd = this.findCommand(id);
 		const unavailable = (why: string) => new Error(`Command "${cmd.id}" is not available: ${why}`);
-		let result: unknown;
+		let run: () => unknown;
 		if (cmd.editorCheckCallback || cmd.editorCallback) {
 			const view = this.standInApp.workspace.activeEditor;
 			if (!view) throw unavailable("no note is open in an active editor");
 			const editor = view.editor as unknown as ObsidianEditor;
 			const ctx = view as unknown as ObsidianMarkdownView;
 			if (cmd.editorCheckCallback) {
-				if (!cmd.editorCheckCallback(true, editor, ctx)) throw unavailable("its editorCheckCallback said no");
-				result = cmd.editorCheckCallback(false, editor, ctx);
+				const check = cmd.editorCheckCallback;
+				if (!check(true, editor, ctx)) throw unavailable("its editorCheckCallback said no");
+				run = () => check(false, editor, ctx);
 			} else {
-				result = cmd.editorCallback?.(editor, ctx);
+				const callback = cmd.editorCallback;
+				run = () => callback?.(editor, ctx);
 			}
 		} else if (cmd.checkCallback) {
-			if (!cmd.checkCallback(true)) throw unavailable("its checkCallback said no");
-			result = cmd.checkCallback(false);
+			const check = cmd.checkCallback;
+			if (!check(true)) throw unavailable("its checkCallback said no");
+			run = () => check(false);
 		} else if (cmd.callback) {
-			result = cmd.callback();
+			run = cmd.callback;
 		} else {
 			throw unavailable("it has no callback");
 		}
-		return await result;
+		try {
+			return await run();
+		} catch (e) {
+			this.uncaughtErrors.push(e);
+			console.error("Uncaught (in promise)", e);
+			return undefined;
+		}
+	}
+
+	/** What command callbacks threw or rejected with: in Obsidian, only the developer console shows it. */
+	uncaught(): unknown[] {
+		return [...this.uncaughtErrors];
 	}
 
 	/** Full ids of the registered commands. */
@@ -220,6 +240,11 @@ export class ObsidianHost {
 	/** Every notice message shown since the host was created. */
 	notices(): string[] {
 		return [...noticeLog];
+	}
+
+	/** The Notice objects shown since the host was created (to tap them or press their buttons). */
+	noticeObjects(): standIn.Notice[] {
+		return [...standIn.noticeObjects];
 	}
 
 	/** console.log/info/warn/error/debug lines, as "[level] text", since the host was created. */

@@ -83,7 +83,7 @@ describe("the target gone while the model thinks", () => {
 			editor.replaceRange("", editor.offsetToPos(from), editor.offsetToPos(from + SELECTED.length));
 		});
 		expect(h.read()).toBe("# Meeting\n\n\n\nLast line.\n");
-		expect(h.read("Meeting (answer).md")).toBe("Answer for [[Notes/Meeting]], kept here because the selected text was no longer in the note.\n\nKEPT\n");
+		expect(h.read("Meeting (answer).md")).toBe("Answer for [[Meeting]], kept here because the selected text was no longer in the note.\n\nKEPT\n");
 	});
 
 	test("summarize-note, the source deleted: the summary is still written, its link to the source kept as a path", async () => {

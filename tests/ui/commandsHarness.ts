@@ -143,6 +143,8 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 		modalScript.push(...steps);
 		const outcome = (await h.host.runCommand(id)) as { ok?: boolean; message?: string } | undefined;
 		expect(modalErrors).toEqual([]);
+		// What Obsidian would leave in the developer console only: the user would have seen nothing.
+		expect(h.host.uncaught()).toEqual([]);
 		return outcome ?? {};
 	};
 	h.read = (path = NOTE) => h.host.readNote(path);

@@ -60,3 +60,11 @@ test("freePath counts up past existing notes", async () => {
 	await host.standInApp.vault.create("X 2.md", "");
 	expect(freePath(app(), "", "X")).toBe("X 3.md");
 });
+
+test("a name that differs only in case from an existing note is not taken (macOS and Windows ignore case)", async () => {
+	await host.standInApp.vault.create("meeting (summary).md", "older");
+	const note = await createNewNote(app(), "", "Meeting (summary)", () => "new");
+	expect(note.path).toBe("Meeting (summary) 2.md");
+	expect(host.readNote("meeting (summary).md")).toBe("older");
+	expect(freePath(app(), "", "MEETING (SUMMARY)")).toBe("MEETING (SUMMARY) 3.md");
+});

@@ -13,7 +13,7 @@ import AzureReasoningPlugin from "../../src/main";
 import { NOTE_EDITED_BELOW, REASON_NOTE_DELETED, REASON_TEXT_GONE, captureTarget, placeAnswer, type Target } from "../../src/ui/insertion";
 import { trackedField } from "../../src/ui/tracking";
 import { ObsidianHost, type OpenedNote } from "../support/host";
-import { MarkdownView } from "../support/obsidian";
+import { Editor, MarkdownView } from "../support/obsidian";
 
 const ROOT = resolve(__dirname, "../..");
 const MANIFEST = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")) as PluginManifest;
@@ -181,6 +181,63 @@ describe("the user keeps typing", () => {
 	});
 });
 
+describe("a note with CRLF line endings (written on Windows)", () => {
+	const CRLF = "# Plan\r\n\r\nWe ship on friday.\r\nThen we rest.\r\n\r\nEnd.\r\n";
+
+	test("a multi-line selection in the note, closed meanwhile, is found again and written back keeping CRLF", async () => {
+		await start({ "Notes/Win.md": CRLF });
+		const lf = CRLF.replace(/\r\n/g, "\n");
+		const sel = "friday.\nThen we";
+		const { target } = capture("Notes/Win.md", lf.indexOf(sel), lf.indexOf(sel) + sel.length);
+		host.closeNote("Notes/Win.md");
+		expect(readFileSync(join(vaultDir, "Notes/Win.md"), "utf8")).toBe(CRLF);
+		const placement = await placeAnswer(plugin, target, "monday.\nThen we", "replace");
+		expect(placement).toMatchObject({ where: "file", placed: "replace" });
+		expect(readFileSync(join(vaultDir, "Notes/Win.md"), "utf8")).toBe("# Plan\r\n\r\nWe ship on monday.\r\nThen we rest.\r\n\r\nEnd.\r\n");
+	});
+
+	test("the same when the file also changed on disk meanwhile (found from its text)", async () => {
+		await start({ "Notes/Win.md": CRLF });
+		const lf = CRLF.replace(/\r\n/g, "\n");
+		const sel = "friday.\nThen we";
+		const { target } = capture("Notes/Win.md", lf.indexOf(sel), lf.indexOf(sel) + sel.length);
+		host.closeNote("Notes/Win.md");
+		await host.app.vault.process(fileOf("Notes/Win.md"), (d) => `Intro.\r\n${d}`);
+		await placeAnswer(plugin, target, "ANSWER", "below");
+		expect(readFileSync(join(vaultDir, "Notes/Win.md"), "utf8")).toBe("Intro.\r\n# Plan\r\n\r\nWe ship on friday.\r\nThen we rest.\r\n\r\nANSWER\r\n\r\nEnd.\r\n");
+	});
+});
+
+describe("editors that are not a note's leaf", () => {
+	/** What a canvas card or a hover editor is: an editor with the registered extensions, in no MarkdownView leaf. */
+	function card(text: string): Editor {
+		return new Editor(text, () => host.standInApp.standIn.editorExtensions);
+	}
+
+	test("a target captured in a canvas card is released from the card's editor when it is done", async () => {
+		await start();
+		const editor = card(TEXT);
+		const target = captureTarget(plugin, editor as never, fileOf(NOTE), AT, AT + SEL.length);
+		expect(editor.cm.state.field(trackedField)).toHaveLength(1);
+		target.release();
+		expect(editor.cm.state.field(trackedField)).toEqual([]);
+		editor.replaceRange("typed ", { line: 0, ch: 0 });
+		expect(editor.cm.state.field(trackedField)).toEqual([]);
+	});
+
+	test("after an answer is placed, and on unload, no editor of any kind still holds a target", async () => {
+		await start();
+		const editor = card(TEXT);
+		const placed = captureTarget(plugin, editor as never, fileOf(NOTE), AT, AT + SEL.length);
+		const pending = captureTarget(plugin, editor as never, fileOf(NOTE), 0, 6);
+		await placeAnswer(plugin, placed, "ANSWER", "below");
+		expect(editor.cm.state.field(trackedField).map((t) => t.rec.original)).toEqual(["# Plan"]);
+		await host.unloadPlugin();
+		expect(editor.cm.state.field(trackedField, false) ?? []).toEqual([]);
+		expect(() => pending.release()).not.toThrow();
+	});
+});
+
 describe("the target removed", () => {
 	test("the selected text deleted: the answer goes into a new note, the note is left as the user left it", async () => {
 		await start();
@@ -189,7 +246,16 @@ describe("the target removed", () => {
 		const placement = await placeAnswer(plugin, target, "ANSWER\n", "replace");
 		expect(placement).toEqual({ where: "new-note", path: "Plan (answer).md", reason: REASON_TEXT_GONE });
 		expect(host.readNote(NOTE)).toBe("# Plan\n\nThen we rest.\n\nEnd.\n");
-		expect(host.readNote("Plan (answer).md")).toBe("Answer for [[Notes/Plan]], kept here because the selected text was no longer in the note.\n\nANSWER\n");
+		expect(host.readNote("Plan (answer).md")).toBe("Answer for [[Plan]], kept here because the selected text was no longer in the note.\n\nANSWER\n");
+	});
+
+	test("the new note links back in the user's link format (Markdown links when the vault uses them)", async () => {
+		await start();
+		host.standInApp.vault.config.set("useMarkdownLinks", true);
+		const { note, target } = capture();
+		type(note, AT, AT + SEL.length, "");
+		await placeAnswer(plugin, target, "ANSWER", "replace");
+		expect(host.readNote("Plan (answer).md")).toBe("Answer for [Plan](Plan.md), kept here because the selected text was no longer in the note.\n\nANSWER\n");
 	});
 
 	test("the selected text deleted and other text typed in its place: still gone", async () => {

@@ -188,7 +188,7 @@ test("property: the answer lands where the target went, and every other characte
 				if (expected === null) {
 					expect(placement).toMatchObject({ where: "new-note", reason: "the selected text was no longer in the note" });
 					expect(host.readNote(path)).toBe(m.doc);
-					expect(host.readNote(placement.path)).toBe(`Answer for [[${path.replace(/\.md$/, "")}]], kept here because the selected text was no longer in the note.\n\n${ANSWER}\n`);
+					expect(host.readNote(placement.path)).toBe(`Answer for [[${path.replace(/\.md$/, "").split("/").pop()}]], kept here because the selected text was no longer in the note.\n\n${ANSWER}\n`);
 				} else {
 					expect(placement).toMatchObject({ where: open ? "editor" : "file", path, placed: expected.placed });
 					expect(host.readNote(path)).toBe(expected.text);

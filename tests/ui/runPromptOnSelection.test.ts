@@ -167,7 +167,7 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 		const notice = host.notices().at(-1)!;
 		const path = /The answer is in (.+\.md)/.exec(notice)?.[1];
 		expect(path).toBe("Meeting (answer).md");
-		expect(host.readNote(path!)).toBe("Answer for [[Notes/Meeting]], kept here because the selected text was no longer in the note.\n\nANSWER\n");
+		expect(host.readNote(path!)).toBe("Answer for [[Meeting]], kept here because the selected text was no longer in the note.\n\nANSWER\n");
 	});
 
 	test("unloading with a request in flight leaves the note exactly as it was and creates nothing", async () => {

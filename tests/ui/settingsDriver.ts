@@ -25,6 +25,8 @@ export interface StartOptions {
 	secrets?: Record<string, string>;
 	/** Use jest's fake timers for the typing debounce (default true). */
 	fakeTimers?: boolean;
+	/** Runs after the host is made and data.json written, before the plugin loads (to make the file unreadable). */
+	beforeLoad?: (host: ObsidianHost) => void;
 }
 
 export interface ShownFinding {
@@ -55,6 +57,7 @@ export class SettingsDriver {
 			mkdirSync(join(vaultDir, PLUGIN_DIR), { recursive: true });
 			writeFileSync(join(vaultDir, PLUGIN_DIR, "data.json"), opts.dataText ?? JSON.stringify(opts.data, null, 2));
 		}
+		opts.beforeLoad?.(host);
 		const plugin = (await host.loadPluginClass(AzureReasoningPlugin as never, MANIFEST)) as unknown as AzureReasoningPlugin;
 		const driver = new SettingsDriver(host, plugin, vaultDir, fake);
 		document.body.empty();

@@ -6,10 +6,11 @@
  * storage and nowhere else: not in data.json, not in the copy, not in a notice, the console,
  * the tab or an error message.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultSettings, newDeployment, type DeploymentConfig } from "../../src/core/settings";
 import { AzureEmulator } from "../support/azureEmulator";
+import type { ObsidianHost } from "../support/host";
 import { PLUGIN_DIR, SettingsDriver } from "./settingsDriver";
 
 const KEY = "plain-key-0f1e2d3c4b5a69788796";
@@ -200,4 +201,67 @@ test("openSettings(deployment, field) opens the tab at that deployment with the 
 	expect(document.activeElement).toBe(ui.select("API version"));
 	ui.plugin.openSettings("gone");
 	expect(ui.has("Deployments")).toBe(true);
+});
+
+describe("a settings file that cannot be read is never overwritten", () => {
+	/** The first read of data.json fails, as when a sync client holds it or its permissions are wrong. */
+	function unreadableOnce(host: ObsidianHost): void {
+		const adapter = host.standInApp.vault.adapter;
+		const read = adapter.read.bind(adapter);
+		let failed = false;
+		jest.spyOn(adapter, "read").mockImplementation((p: string) => {
+			if (!failed && p.endsWith("data.json")) {
+				failed = true;
+				return Promise.reject(new Error("EBUSY: resource busy or locked"));
+			}
+			return read(p);
+		});
+	}
+
+	test("a keystroke in the tab leaves the file untouched; the tab says why and offers Retry, which loads it", async () => {
+		const text = JSON.stringify(SOUND, null, 2);
+		ui = await SettingsDriver.start({ dataText: text, beforeLoad: unreadableOnce });
+		expect(ui.plugin.settings.deployments).toEqual([]);
+		ui.display();
+		expect(ui.desc("The settings file could not be read")).toMatch(/^Nothing you change here is saved until it can be read/);
+		ui.type("Folder for new notes", "Typed while unreadable");
+		await ui.settle();
+		expect(ui.dataText()).toBe(text);
+		await expect(ui.plugin.saveSettings()).rejects.toThrow("nothing is saved until it can be");
+		expect(ui.dataText()).toBe(text);
+
+		ui.click("The settings file could not be read", "Retry");
+		await ui.settle();
+		expect(ui.plugin.settings.deployments).toEqual([DEP]);
+		expect(ui.plugin.settings.outputFolder).toBe("Typed while unreadable"); // the edit made meanwhile is kept
+		expect(ui.has("The settings file could not be read")).toBe(false);
+		expect(ui.data()).toMatchObject({ outputFolder: "Typed while unreadable", timeoutSeconds: 900, deployments: [DEP] });
+	});
+
+	test('"Start from defaults, keeping a copy" moves the file aside, then saves', async () => {
+		const text = JSON.stringify(SOUND, null, 2);
+		ui = await SettingsDriver.start({ dataText: text, beforeLoad: unreadableOnce });
+		ui.display();
+		ui.click("The settings file could not be read", "Start from defaults, keeping a copy");
+		await ui.settle();
+		const copies = ui.pluginFiles().filter((f) => f.startsWith("data.json.unreadable-"));
+		expect(copies).toHaveLength(1);
+		expect(readFileSync(join(ui.vaultDir, PLUGIN_DIR, copies[0]!), "utf8")).toBe(text);
+		expect(ui.data()).toMatchObject({ deployments: [], timeoutSeconds: defaultSettings().timeoutSeconds });
+		expect(ui.host.notices().at(-1)).toMatch(/^The unreadable settings file is kept as .*data\.json\.unreadable-/);
+	});
+});
+
+test("a settings file changed by sync is read again, the tab's unsaved edit merged in, and the tab redrawn", async () => {
+	ui = await SettingsDriver.start({ data: SOUND, secrets: { "azure-res": "k-1234" } });
+	ui.display();
+	ui.type("Folder for new notes", "Typed here"); // not saved yet: the debounce is running
+	const synced = { ...SOUND, timeoutSeconds: 1200, deployments: [{ ...DEP, displayName: "Renamed elsewhere" }] };
+	writeFileSync(join(ui.vaultDir, PLUGIN_DIR, "data.json"), JSON.stringify(synced, null, 2));
+	await ui.plugin.onExternalSettingsChange();
+	await ui.settle();
+	expect(ui.plugin.settings).toMatchObject({ timeoutSeconds: 1200, outputFolder: "Typed here", deployments: [{ displayName: "Renamed elsewhere" }] });
+	expect(ui.data()).toMatchObject({ timeoutSeconds: 1200, outputFolder: "Typed here", deployments: [{ displayName: "Renamed elsewhere" }] });
+	expect(ui.has("Renamed elsewhere (default)")).toBe(true); // redrawn
+	expect((ui.input("Request timeout") as HTMLInputElement).value).toBe("1200");
 });

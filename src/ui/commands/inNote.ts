@@ -12,7 +12,7 @@ import type AzureReasoningPlugin from "../../main";
 import { askInstruction } from "../modals/ask";
 import { pickTemplate } from "../modals/pickers";
 import { writeGeneratedNote } from "./newNote";
-import { openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NOTICE_MS, type CommandOutcome } from "./notify";
+import { copyAnswerAction, openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NOTICE_MS, type CommandOutcome } from "./notify";
 import { captureTarget, placeAnswer, type Placement, type Target } from "../insertion";
 import { captureEditor, describeRun, deploymentFor, send, type Captured, type Sent } from "./run";
 
@@ -36,13 +36,13 @@ async function deliver(plugin: AzureReasoningPlugin, target: Target, sent: Extra
 		if (plugin.unloading) return quiet("The plugin was unloaded; the answer was discarded.");
 		// Never lose an answer: it stays on hand from the notice.
 		const message = `The answer could not be put into the note (${e instanceof Error ? e.message : String(e)}).`;
-		showNotice(message, 0, [{ label: "Copy the answer", run: () => void navigator.clipboard.writeText(sent.completion.text) }]);
+		showNotice(message, 0, [copyAnswerAction(plugin, target.path.split("/").pop()?.replace(/\.md$/i, "") || "Note", sent.completion.text)]);
 		return { ok: false, message };
 	}
 	const stats = describeRun(sent);
 	if (placement.where === "new-note") {
 		const message = `The answer is in ${placement.path}: ${placement.reason}. (${stats})${cutOff}`;
-		showNotice(message, ERROR_NOTICE_MS, [{ label: "Open", run: () => void openInNewTab(plugin, placement.path) }]);
+		showNotice(message, ERROR_NOTICE_MS, [{ label: "Open", run: () => openInNewTab(plugin, placement.path) }]);
 		return { ok: true, message, placement };
 	}
 	const message = `Answer from ${sent.completion.model || sent.deployment.deployment} in ${stats}.${placement.note ? ` ${placement.note}` : ""}${cutOff}`;

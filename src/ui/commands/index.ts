@@ -22,6 +22,7 @@ import { previewRequest } from "./preview";
 import { summarize } from "./summarize";
 import { forgetTemplateCommands, syncTemplateCommands } from "./templateCommands";
 
+import { guarded } from "./notify";
 export type { CommandOutcome } from "./notify";
 export { syncTemplateCommands, templateCommandId } from "./templateCommands";
 
@@ -29,39 +30,39 @@ export function registerCommands(plugin: AzureReasoningPlugin): void {
 	plugin.addCommand({
 		id: "run-prompt-on-selection",
 		name: "Run prompt on selection",
-		editorCallback: (editor, ctx) => runTemplateCommand(plugin, editor, ctx, null),
+		editorCallback: (editor, ctx) => guarded("Run prompt on selection", () => runTemplateCommand(plugin, editor, ctx, null)),
 	});
 	plugin.addCommand({
 		id: "ask-about-selection",
 		name: "Ask about selection",
-		editorCallback: (editor, ctx) => askAboutSelection(plugin, editor, ctx),
+		editorCallback: (editor, ctx) => guarded("Ask about selection", () => askAboutSelection(plugin, editor, ctx)),
 	});
 	plugin.addCommand({
 		id: "summarize-note-to-new-note",
 		name: "Summarize note to new note",
-		editorCallback: (editor, ctx) => summarize(plugin, editor, ctx, "note"),
+		editorCallback: (editor, ctx) => guarded("Summarize note to new note", () => summarize(plugin, editor, ctx, "note")),
 	});
 	plugin.addCommand({
 		id: "summarize-selection-to-new-note",
 		name: "Summarize selection to new note",
-		editorCallback: (editor, ctx) => summarize(plugin, editor, ctx, "selection"),
+		editorCallback: (editor, ctx) => guarded("Summarize selection to new note", () => summarize(plugin, editor, ctx, "selection")),
 	});
 	plugin.addCommand({
 		id: "choose-deployment",
 		name: "Choose deployment",
-		callback: () => chooseDeployment(plugin),
+		callback: () => guarded("Choose deployment", () => chooseDeployment(plugin)),
 	});
 	plugin.addCommand({
 		id: "preview-request",
 		name: "Preview request",
-		editorCallback: (editor, ctx) => previewRequest(plugin, editor, ctx),
+		editorCallback: (editor, ctx) => guarded("Preview request", () => previewRequest(plugin, editor, ctx)),
 	});
 	plugin.addCommand({
 		id: "cancel-request",
 		name: "Cancel request",
 		checkCallback: (checking) => {
 			if (plugin.requests.running.length === 0) return false;
-			if (!checking) void cancelRequest(plugin);
+			if (!checking) void guarded("Cancel request", () => cancelRequest(plugin));
 			return true;
 		},
 	});

@@ -9,7 +9,7 @@ import { appendParagraph, generatedNoteBase, generatedNoteText, pathLink } from 
 import type AzureReasoningPlugin from "../../main";
 import { createNewNote } from "../newNoteFile";
 import { openEditorFor } from "../tracking";
-import { openInNewTab, showNotice, tell, type CommandOutcome } from "./notify";
+import { copyAnswerAction, openInNewTab, showNotice, tell, type CommandOutcome } from "./notify";
 import { describeRun, type Sent } from "./run";
 
 export interface NewNoteSpec {
@@ -63,13 +63,26 @@ export async function writeGeneratedNote(plugin: AzureReasoningPlugin, source: T
 	} catch (e) {
 		// Never lose an answer: it stays on hand from the notice.
 		const message = `The answer could not be written to a new note (${e instanceof Error ? e.message : String(e)}).`;
-		showNotice(message, 0, [{ label: "Copy the answer", run: () => void navigator.clipboard.writeText(sent.completion.text) }]);
+		showNotice(message, 0, [copyAnswerAction(plugin, source.basename, sent.completion.text)]);
 		return { ok: false, message };
 	}
+	// The answer is safe in its note from here on: what follows may fail, and then says so.
+	let linkFailed = "";
 	if (spec.linkFromSource && sourceExists && !plugin.unloading) {
-		await appendToNote(app, source, `${spec.noun}: ${app.fileManager.generateMarkdownLink(note, sourcePath)}`);
+		try {
+			await appendToNote(app, source, `${spec.noun}: ${app.fileManager.generateMarkdownLink(note, sourcePath)}`);
+		} catch (e) {
+			linkFailed = ` The link to it could not be added to ${sourcePath} (${e instanceof Error ? e.message : String(e)}).`;
+		}
 	}
-	if (!plugin.unloading) await openInNewTab(plugin, note.path);
-	const outcome = tell(true, `${spec.noun} in ${note.path}, from ${sent.completion.model || sent.deployment.deployment} in ${describeRun(sent)}.`);
+	let openFailed = "";
+	if (!plugin.unloading) {
+		try {
+			await openInNewTab(plugin, note.path);
+		} catch (e) {
+			openFailed = ` It could not be opened (${e instanceof Error ? e.message : String(e)}).`;
+		}
+	}
+	const outcome = tell(linkFailed === "", `${spec.noun} in ${note.path}, from ${sent.completion.model || sent.deployment.deployment} in ${describeRun(sent)}.${linkFailed}${openFailed}`);
 	return { ...outcome, note: note.path };
 }

@@ -7,6 +7,7 @@ import type { Explanation, Failure } from "../../core/errors";
 import type { DeploymentConfig } from "../../core/settings";
 import type { Field } from "../../core/validate";
 import type AzureReasoningPlugin from "../../main";
+import { guard, guardedHandler, keepAnswer } from "../guard";
 import type { Placement } from "../insertion";
 
 export const NOTICE_MS = 12_000;
@@ -29,9 +30,15 @@ export function openSettings(plugin: AzureReasoningPlugin, deploymentId?: string
 	if (!plugin.openSettings(deploymentId, field)) new Notice("The settings could not be opened from here: open them from the plugin list.", NOTICE_MS);
 }
 
+/** Runs a command's work through the one wrapper: a throw becomes a notice, never a silent rejection. */
+export function guarded(name: string, work: () => Promise<CommandOutcome> | CommandOutcome): Promise<CommandOutcome> {
+	return guard(`"${name}"`, work, (message) => ({ ok: false, message }));
+}
+
 export interface NoticeAction {
 	label: string;
-	run: () => void;
+	/** May be async: a throw or a rejection becomes a notice (ui/guard.ts). */
+	run: () => unknown;
 }
 
 /** A notice with buttons after its text (each hides the notice, then acts). */
@@ -39,9 +46,10 @@ export function showNotice(message: string, ms: number, actions: readonly Notice
 	const notice = new Notice(message, ms);
 	for (const action of actions) {
 		const button = notice.messageEl.createEl("button", { text: action.label, cls: "azure-reasoning-notice-button" });
+		const run = guardedHandler(`"${action.label}"`, action.run);
 		button.addEventListener("click", () => {
 			notice.hide();
-			action.run();
+			run();
 		});
 	}
 	return notice;
@@ -50,6 +58,11 @@ export function showNotice(message: string, ms: number, actions: readonly Notice
 export function tell(ok: boolean, message: string, ms = ok ? NOTICE_MS : ERROR_NOTICE_MS): CommandOutcome {
 	showNotice(message, ms);
 	return { ok, message };
+}
+
+/** The "Copy the answer" button of a notice about an answer that could not be placed. */
+export function copyAnswerAction(plugin: AzureReasoningPlugin, what: string, answer: string): NoticeAction {
+	return { label: "Copy the answer", run: () => keepAnswer({ app: plugin.app, outputFolder: plugin.settings.outputFolder }, what, answer) };
 }
 
 /** Opens a note in a new tab (the answer's new note, a summary). */
@@ -66,9 +79,10 @@ export function tellFailure(plugin: AzureReasoningPlugin, failure: Failure, expl
 	if (fix && dep) {
 		actions.push({
 			label: fix.label,
-			run: () => {
+			run: async () => {
 				Object.assign(dep, fix.patch);
-				void plugin.saveSettings().then(() => new Notice(`Done (${fix.label}). Run the command again.`, NOTICE_MS));
+				await plugin.saveSettings();
+				new Notice(`Done (${fix.label}). Run the command again.`, NOTICE_MS);
 			},
 		});
 	}

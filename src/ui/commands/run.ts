@@ -18,8 +18,9 @@ import type AzureReasoningPlugin from "../../main";
 import { askChoice } from "../modals/choice";
 import { entraSessionFor } from "../entra";
 import { deploymentLabel } from "../modals/pickers";
+import { linkTo } from "../insertion";
 import { createNewNote } from "../newNoteFile";
-import { openInNewTab, showNotice, tell, tellFailure, type CommandOutcome } from "./notify";
+import { copyAnswerAction, openInNewTab, showNotice, tell, tellFailure, type CommandOutcome } from "./notify";
 
 
 /** What the editor held when the command ran. */
@@ -125,12 +126,12 @@ async function settlePrompt(plugin: AzureReasoningPlugin, req: PromptRequest, ap
 async function keepLateAnswer(plugin: AzureReasoningPlugin, req: PromptRequest, completion: Completion): Promise<void> {
 	if (plugin.unloading) return;
 	const source = (req.notePath ?? "Note").split("/").pop()?.replace(/\.md$/, "") ?? "Note";
-	const link = req.notePath ? ` for [[${req.notePath.replace(/\.md$/, "")}]]` : "";
+	const link = (path: string) => (req.notePath ? ` for ${linkTo(plugin.app, req.notePath, path)}` : "");
 	try {
-		const note = await createNewNote(plugin.app, plugin.settings.outputFolder, `${source} (late answer)`, () => `Answer (${req.what})${link}, which arrived after the request timeout.\n\n${completion.text}\n`);
-		showNotice(`The answer to "${req.what}" arrived after the timeout; it is in ${note.path}. Raise the request timeout to have answers land in place.`, 0, [{ label: "Open", run: () => void openInNewTab(plugin, note.path) }]);
+		const note = await createNewNote(plugin.app, plugin.settings.outputFolder, `${source} (late answer)`, (path) => `Answer (${req.what})${link(path)}, which arrived after the request timeout.\n\n${completion.text}\n`);
+		showNotice(`The answer to "${req.what}" arrived after the timeout; it is in ${note.path}. Raise the request timeout to have answers land in place.`, 0, [{ label: "Open", run: () => openInNewTab(plugin, note.path) }]);
 	} catch (e) {
-		showNotice(`The answer to "${req.what}" arrived after the timeout but could not be saved (${e instanceof Error ? e.message : String(e)}).`, 0, [{ label: "Copy the answer", run: () => void navigator.clipboard.writeText(completion.text) }]);
+		showNotice(`The answer to "${req.what}" arrived after the timeout but could not be saved (${e instanceof Error ? e.message : String(e)}).`, 0, [copyAnswerAction(plugin, req.what, completion.text)]);
 	}
 }
 

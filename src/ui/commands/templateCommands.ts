@@ -5,7 +5,7 @@
  * template up when it runs, so an edited text needs no new registration.
  */
 import type AzureReasoningPlugin from "../../main";
-import { tell } from "./notify";
+import { guarded, tell } from "./notify";
 import { runTemplateCommand } from "./inNote";
 
 export const TEMPLATE_COMMAND_PREFIX = "template-";
@@ -41,11 +41,12 @@ export function syncTemplateCommands(plugin: AzureReasoningPlugin): void {
 		plugin.addCommand({
 			id,
 			name,
-			editorCallback: (editor, ctx) => {
-				const template = plugin.settings.templates.find((t) => t.id === templateId);
-				if (!template) return tell(false, "This prompt template no longer exists.");
-				return runTemplateCommand(plugin, editor, ctx, template);
-			},
+			editorCallback: (editor, ctx) =>
+				guarded(name, () => {
+					const template = plugin.settings.templates.find((t) => t.id === templateId);
+					if (!template) return tell(false, "This prompt template no longer exists.");
+					return runTemplateCommand(plugin, editor, ctx, template);
+				}),
 		});
 		mine.set(id, name);
 	}

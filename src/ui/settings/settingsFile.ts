@@ -20,6 +20,8 @@ export interface LoadedSettings {
 	report: LoadReport | null;
 	/** Whether the loaded settings differ from the file and were (or should be) written back. */
 	rewritten: boolean;
+	/** The file exists but could not be read: the defaults are loaded, and nothing may be saved until a read succeeds. */
+	readFailed: boolean;
 }
 
 export function dataPath(app: App, manifest: PluginManifest): string {
@@ -68,6 +70,8 @@ function moveKeys(app: App, settings: PluginSettings, keys: readonly PlaintextKe
 	return moved;
 }
 
+export const UNREADABLE_PROBLEM = "The settings file could not be read; the defaults are used until it can be, and nothing is saved meanwhile. It was left as it is.";
+
 export async function loadSettingsFile(app: App, manifest: PluginManifest, save: (settings: PluginSettings) => Promise<void>, now = new Date()): Promise<LoadedSettings> {
 	const adapter = app.vault.adapter;
 	const path = dataPath(app, manifest);
@@ -80,7 +84,7 @@ export async function loadSettingsFile(app: App, manifest: PluginManifest, save:
 	}
 	const result = loadSettingsText(text);
 	const { settings, problems } = result;
-	if (readFailed) problems.unshift("The settings file could not be read; the defaults are used until it can be. It was left as it is.");
+	if (readFailed) problems.unshift(UNREADABLE_PROBLEM);
 
 	let backupPath: string | null = null;
 	let backupFailed = false;
@@ -107,5 +111,5 @@ export async function loadSettingsFile(app: App, manifest: PluginManifest, save:
 		lines.push(`Azure Reasoning could not use all of its settings file: what was valid is loaded.${copy} ${first}${more}`);
 	}
 	if (lines.length > 0) new Notice(lines.join("\n\n"), NOTICE_MS);
-	return { settings, report: problems.length > 0 ? { problems, backupPath } : null, rewritten };
+	return { settings, report: problems.length > 0 ? { problems, backupPath } : null, rewritten, readFailed };
 }

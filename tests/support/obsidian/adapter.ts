@@ -4,7 +4,7 @@ import * as path from "node:path";
 import type { DataAdapter, ListedFiles } from "obsidian";
 import { normalizePath } from "./functions";
 
-type Implemented = Pick<DataAdapter, "getName" | "exists" | "read" | "write" | "mkdir" | "remove" | "list">;
+type Implemented = Pick<DataAdapter, "getName" | "exists" | "read" | "write" | "mkdir" | "remove" | "rename" | "list">;
 
 export class FileSystemAdapter implements Implemented {
 	constructor(readonly basePath: string) {}
@@ -39,6 +39,11 @@ export class FileSystemAdapter implements Implemented {
 	}
 	async remove(normalizedPath: string): Promise<void> {
 		fs.rmSync(this.abs(normalizedPath));
+	}
+	/** Refuses to replace an existing file (Obsidian: "Destination file already exists!"). */
+	async rename(normalizedPath: string, normalizedNewPath: string): Promise<void> {
+		if (fs.existsSync(this.abs(normalizedNewPath))) throw new Error("Destination file already exists!");
+		fs.renameSync(this.abs(normalizedPath), this.abs(normalizedNewPath));
 	}
 	async list(normalizedPath: string): Promise<ListedFiles> {
 		const dir = normalizePath(normalizedPath);

@@ -16,9 +16,22 @@ export class MetadataCache extends Events {
 }
 
 export class FileManager {
-	/** Shortest wikilink, as with Obsidian's default link settings. */
+	constructor(private readonly vault: () => Vault) {}
+
+	/**
+	 * A link to `file` as the user's link settings write it: a wikilink, or a Markdown link when the
+	 * vault's "useMarkdownLinks" is on (Settings → Files and links → Use [[Wikilinks]] off); the
+	 * shortest path ("newLinkFormat" shortest, the default): the name alone when no other file has it.
+	 */
 	generateMarkdownLink(file: TFile, _sourcePath: string, subpath?: string, alias?: string): string {
-		const target = file.extension === "md" ? file.basename : file.name;
+		const vault = this.vault();
+		const unique = vault.getFiles().filter((f) => f.name === file.name).length <= 1;
+		const path = unique ? file.name : file.path;
+		if (vault.getConfig("useMarkdownLinks") === true) {
+			const text = alias ?? (file.extension === "md" ? file.basename : file.name);
+			return `[${text}](${encodeURI(path)}${subpath ?? ""})`;
+		}
+		const target = file.extension === "md" ? path.replace(/\.md$/, "") : path;
 		return `[[${target}${subpath ?? ""}${alias ? `|${alias}` : ""}]]`;
 	}
 }
@@ -55,7 +68,7 @@ export class App {
 	vault: Vault;
 	workspace: Workspace;
 	metadataCache = new MetadataCache();
-	fileManager = new FileManager();
+	fileManager = new FileManager(() => this.vault);
 	secretStorage = new SecretStorage();
 	/** Stand-in only. */
 	readonly standIn: StandInRegistry = {

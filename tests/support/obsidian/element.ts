@@ -13,6 +13,8 @@ type Listener = (ev: unknown) => unknown;
 export class FakeElement {
 	readonly tagName: string;
 	parentElement: FakeElement | null = null;
+	/** Stand-in only: set on elements that stand for the document's body (their subtree is on the page). */
+	isPageRoot = false;
 	readonly children: FakeElement[] = [];
 	readonly classList = new Set<string>();
 	readonly attributes = new Map<string, string>();
@@ -103,6 +105,11 @@ export class FakeElement {
 		return this.getAttr(name);
 	}
 
+	/** As in the DOM: whether the element is on the page (under a page root). */
+	get isConnected(): boolean {
+		return this.parentElement ? this.parentElement.isConnected : this.isPageRoot;
+	}
+
 	addEventListener(type: string, listener: Listener): void {
 		const set = this.listeners.get(type) ?? new Set<Listener>();
 		set.add(listener);
@@ -114,9 +121,13 @@ export class FakeElement {
 	onClickEvent(listener: (ev: unknown) => unknown): void {
 		this.addEventListener("click", listener);
 	}
-	/** Test helper: runs the listeners of `type` with a minimal event object. */
+	/** Test helper: runs the listeners of `type` with a minimal event object, then its ancestors' (events bubble, as in the DOM). */
 	dispatch(type: string, ev: Record<string, unknown> = {}): void {
-		for (const l of [...(this.listeners.get(type) ?? [])]) l({ type, target: this, ...ev });
+		this.bubble(type, { type, target: this, ...ev });
+	}
+	private bubble(type: string, event: Record<string, unknown>): void {
+		for (const l of [...(this.listeners.get(type) ?? [])]) l({ ...event, currentTarget: this });
+		this.parentElement?.bubble(type, event);
 	}
 	/** Test helper: how many listeners of `type` are attached (to check clean-up). */
 	listenerCount(type: string): number {

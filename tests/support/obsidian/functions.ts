@@ -28,5 +28,10 @@ export const Platform = {
 	resourcePathPrefix: "app://local/",
 };
 
+/** Stand-in only: the phone app (true) or the desktop app on Linux (false), as Platform reports them. */
+export function setMobile(mobile: boolean): void {
+	Object.assign(Platform, { isDesktop: !mobile, isMobile: mobile, isDesktopApp: !mobile, isMobileApp: mobile, isPhone: mobile, isLinux: !mobile, isAndroidApp: mobile });
+}
+
 /** No icons without a DOM. */
 export function setIcon(_parent: unknown, _iconId: IconName): void {}

@@ -3,8 +3,8 @@
 // Types come from the real obsidian.d.ts at compile time; this is what runs.
 import type * as Real from "obsidian";
 import { debounce } from "./events";
-import { normalizePath, Platform, setIcon } from "./functions";
-import { notices } from "./notice";
+import { normalizePath, Platform, setIcon, setMobile } from "./functions";
+import { noticeObjects, notices } from "./notice";
 import { requestUrl, requestUrlLog } from "./requestUrl";
 import * as settingUi from "./settingUi";
 import * as uiShells from "./ui";
@@ -20,8 +20,8 @@ export type { EditorChangeEvent } from "./editor";
 export { FakeElement } from "./element";
 export { Events, debounce } from "./events";
 export { TAbstractFile, TFile, TFolder } from "./files";
-export { Platform, normalizePath, setIcon } from "./functions";
-export { Notice, notices } from "./notice";
+export { Platform, normalizePath, setIcon, setMobile } from "./functions";
+export { DEFAULT_NOTICE_MS, Notice, noticeObjects, notices } from "./notice";
 export { requestUrl, requestUrlLog } from "./requestUrl";
 export type { RequestUrlStatusError } from "./requestUrl";
 // The settings UI: DOM-backed when a document exists (jsdom tests of the settings tab), shells in Node.
@@ -37,5 +37,7 @@ export { MarkdownView, View, Workspace, WorkspaceLeaf } from "./workspace";
 /** Clears what the stand-in records across tests: the notices and the requestUrl log. */
 export function resetObsidianStandIn(): void {
 	notices.length = 0;
+	for (const n of noticeObjects.splice(0)) n.hide();
+	setMobile(false);
 	requestUrlLog.length = 0;
 }

@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { App, TFile, TFolder, normalizePath } from "./index";
+import { App, TFile, TFolder, Vault, normalizePath } from "./index";
 
 let dir: string;
 let app: App;
@@ -117,4 +117,18 @@ test.each([
 	["cafe\u0301.md", "caf\u00E9.md"],
 ])("normalizePath(%j) is %j", (input, expected) => {
 	expect(normalizePath(input)).toBe(expected);
+});
+
+test("by default the vault is case-insensitive like macOS and Windows: a name differing only in case cannot be created", async () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), "standin-case-"));
+	try {
+		const vault = new Vault(dir);
+		await vault.create("Note.md", "a");
+		expect(vault.getAbstractFileByPath("note.md")).toBeNull();
+		await expect(vault.create("note.md", "b")).rejects.toThrow("File already exists.");
+		const sensitive = new Vault(dir, { caseInsensitive: false });
+		await expect(sensitive.create("note.md", "b")).resolves.toBeDefined();
+	} finally {
+		fs.rmSync(dir, { recursive: true, force: true });
+	}
 });

@@ -20,15 +20,28 @@ export interface OpenDocuments {
 // The file-returning methods cannot be checked this way: the stand-in TFile is not the real one.
 type Implemented = Pick<ObsidianVault, "configDir" | "getName">;
 
+export interface VaultOptions {
+	/**
+	 * Whether names differing only in case are the same file. Default true: the file systems of
+	 * macOS (APFS) and Windows (NTFS) are case-insensitive, so there `create("a.md")` fails when
+	 * "A.md" exists, though getAbstractFileByPath("a.md") (exact, like Obsidian's) finds nothing.
+	 */
+	caseInsensitive?: boolean;
+}
+
 export class Vault extends Events implements Implemented {
 	adapter: FileSystemAdapter;
 	configDir = ".obsidian";
+	readonly caseInsensitive: boolean;
+	/** Stand-in only: the vault's settings (Obsidian's app.json), read by getConfig. */
+	readonly config = new Map<string, unknown>();
 	private root = new TFolder();
 	private index = new Map<string, TAbstractFile>();
 	private openDocs: OpenDocuments | null = null;
 
-	constructor(readonly rootDir: string) {
+	constructor(readonly rootDir: string, opts: VaultOptions = {}) {
 		super();
+		this.caseInsensitive = opts.caseInsensitive ?? true;
 		this.adapter = new FileSystemAdapter(path.resolve(rootDir));
 		this.root.vault = this;
 		this.root.setPath("/");
@@ -43,6 +56,10 @@ export class Vault extends Events implements Implemented {
 
 	getName(): string {
 		return this.adapter.getName();
+	}
+	/** Not in obsidian.d.ts; how plugins read the vault's settings (useMarkdownLinks, newLinkFormat). */
+	getConfig(key: string): unknown {
+		return this.config.get(key) ?? null;
 	}
 	getRoot(): TFolder {
 		return this.root;
@@ -71,7 +88,7 @@ export class Vault extends Events implements Implemented {
 	/** Throws "File already exists." like Obsidian; the parent folder must exist. */
 	async create(p: string, data: string): Promise<TFile> {
 		const np = normalizePath(p);
-		if (this.index.has(np) || fs.existsSync(this.adapter.abs(np))) throw new Error("File already exists.");
+		if (this.index.has(np) || fs.existsSync(this.adapter.abs(np)) || this.takenIgnoringCase(np)) throw new Error("File already exists.");
 		const parent = this.parentFolderOf(np);
 		fs.writeFileSync(this.adapter.abs(np), data, "utf8");
 		const file = this.addEntry(np, parent, false) as TFile;
@@ -140,7 +157,7 @@ export class Vault extends Events implements Implemented {
 	async rename(file: TAbstractFile, newPath: string): Promise<void> {
 		this.requireIndexed(file);
 		const np = normalizePath(newPath);
-		if (this.index.has(np) || fs.existsSync(this.adapter.abs(np))) throw new Error("Destination file already exists!");
+		if (this.index.has(np) || fs.existsSync(this.adapter.abs(np)) || (this.takenIgnoringCase(np) && np.toLowerCase() !== file.path.toLowerCase())) throw new Error("Destination file already exists!");
 		const parent = this.parentFolderOf(np);
 		const oldPath = file.path;
 		fs.renameSync(this.adapter.abs(oldPath), this.adapter.abs(np));
@@ -176,6 +193,14 @@ export class Vault extends Events implements Implemented {
 	/** Stand-in only: an editor's save. Writes to disk and triggers 'modify' without touching the editors. */
 	saveFromEditor(file: TFile, text: string): void {
 		this.writeNow(file, text, false);
+	}
+
+	/** On a case-insensitive file system: another entry has this path but for case. */
+	private takenIgnoringCase(np: string): boolean {
+		if (!this.caseInsensitive) return false;
+		const lower = np.toLowerCase();
+		for (const key of this.index.keys()) if (key.toLowerCase() === lower) return true;
+		return false;
 	}
 
 	private readNow(file: TFile): string {

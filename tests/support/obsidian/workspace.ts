@@ -112,7 +112,8 @@ export class WorkspaceLeaf extends Events {
 			this.view = view;
 			const disk = fs.readFileSync(this.app.vault.adapter.abs(file.path), "utf8");
 			view.file = file;
-			view.savedText = disk;
+			// The editor holds the text with "\n" line endings (CodeMirror's); an unedited CRLF note is not rewritten.
+			view.savedText = disk.replace(/\r\n/g, "\n");
 			view.setViewData(ws.textOf(file, view) ?? disk, true);
 		}
 		if (activate) ws.setActiveLeaf(this);
