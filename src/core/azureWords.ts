@@ -119,7 +119,7 @@ function explainOperation(e: AzureRefusal, dep: DeploymentConfig | undefined): E
 	if (family && dep && family.id !== dep.family) patch.family = family.id;
 	const label = to === "responses" ? "Use the Responses API" : "Use chat completions";
 	return {
-		title: `Azure refused ${from} for ${which}: it answers only on ${to === "responses" ? "the Responses API" : "chat completions"}.`,
+		title: `Azure refused ${from} for ${which}: it answers on ${to === "responses" ? "the Responses API" : "chat completions"} instead.`,
 		detail: `Switch this deployment to ${to === "responses" ? "the Responses API" : "chat completions"}${patch.family ? ` and its model family to ${family?.label ?? ""}` : ""}.`,
 		setting: "operation",
 		fix: { label, patch },

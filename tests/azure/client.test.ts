@@ -63,7 +63,7 @@ describe("sendRequest over HTTP", () => {
 	});
 
 	test("v1 API: no api-version, model = deployment, accepted", async () => {
-		const dep = ready({ apiStyle: "v1", deployment: "my-gpt5" }, "gpt-5");
+		const dep = ready({ apiStyle: "v1", deployment: "my-gpt5", operation: "chat-completions" }, "gpt-5");
 		const built = buildRequest(dep, "Hello");
 		const r = await sendRequest(dep, built, options());
 		expect(r.ok).toBe(true);

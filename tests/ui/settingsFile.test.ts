@@ -74,7 +74,7 @@ describe("version 0 (one flat deployment with its key in plain text)", () => {
 		const s = ui.plugin.settings;
 		expect(s.deployments).toEqual([{ ...newDeployment("deployment-1", "o1-mini"), displayName: "thinker", endpoint: V0.endpoint, deployment: "thinker", apiVersion: "2024-12-01-preview", secretName: "azure-my-res" }]);
 		expect(ui.host.standInApp.secretStorage.getSecret("azure-my-res")).toBe(KEY);
-		expect(ui.data().version).toBe(1);
+		expect(ui.data().version).toBe(2);
 		expect(ui.data().deployments[0]!.secretName).toBe("azure-my-res");
 		expect(ui.dataText()).not.toContain(KEY);
 		expect(ui.dataText()).not.toContain("apiKey");
