@@ -36,7 +36,25 @@ export function pathLink(path: string): string {
 	return `[[${path.replace(/\.md$/i, "")}]]`;
 }
 
-export function generatedNoteText(info: GeneratedNoteInfo, answer: string): string {
+/**
+ * A reasoning summary as a folded callout, so it never mixes with the answer: every line quoted,
+ * blank lines kept as bare `>` so the callout does not end early.
+ */
+export function reasoningCallout(summary: string): string {
+	const body = summary
+		.trim()
+		.split(/\r?\n/)
+		.map((line) => (line.trim() === "" ? ">" : `> ${line}`));
+	return ["> [!abstract]- Reasoning summary", ...body].join("\n");
+}
+
+/** The answer, preceded by its reasoning summary's callout when there is one. */
+export function withReasoning(answer: string, summary: string | null): string {
+	return summary ? `${reasoningCallout(summary)}\n\n${answer.trim()}` : answer;
+}
+
+/** The new note: frontmatter, the heading with the link back, the reasoning summary (folded) when there is one, the answer. */
+export function generatedNoteText(info: GeneratedNoteInfo, answer: string, reasoningSummary: string | null = null): string {
 	const lines = [
 		"---",
 		`source: ${yamlString(pathLink(info.sourcePath))}`,
@@ -49,7 +67,7 @@ export function generatedNoteText(info: GeneratedNoteInfo, answer: string): stri
 	}
 	lines.push("---", "");
 	const heading = info.heading.split("{{link}}").join(info.sourceLink);
-	return `${lines.join("\n")}${heading}\n\n${answer.trim()}\n`;
+	return `${lines.join("\n")}${heading}\n\n${withReasoning(answer.trim(), reasoningSummary)}\n`;
 }
 
 /** The new note's name, before `freePath` makes it unique: `Meeting (summary)`. */

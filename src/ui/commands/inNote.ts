@@ -10,9 +10,11 @@ import { askPrompt, usesSelection, usesWholeNote } from "../../core/commandPromp
 import { renderTemplate, type PromptTemplate } from "../../core/prompt";
 import type AzureReasoningPlugin from "../../main";
 import { askInstruction } from "../modals/ask";
+import { showReasoning } from "../modals/reasoning";
+import { withReasoning } from "../../core/summaryNote";
 import { pickTemplate } from "../modals/pickers";
 import { writeGeneratedNote } from "./newNote";
-import { copyAnswerAction, openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NOTICE_MS, type CommandOutcome } from "./notify";
+import { copyAnswerAction, openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NOTICE_MS, type CommandOutcome, type NoticeAction } from "./notify";
 import { captureTarget, placeAnswer, type Placement, type Target } from "../insertion";
 import { captureEditor, describeRun, deploymentFor, send, type Captured, type Sent } from "./run";
 
@@ -29,24 +31,29 @@ async function deliver(plugin: AzureReasoningPlugin, target: Target, sent: Extra
 	const cutOff = !truncated
 		? ""
 		: ` The answer was cut off at the ${budget} max completion tokens${mode === "replace" ? ", so it was put below your text instead of replacing it" : ""}; raise max completion tokens for a whole answer.`;
+	const placed = truncated ? "below" : mode;
+	const summary = sent.completion.reasoningSummary;
+	// The summary goes into the note only when asked for, only above an answer inserted below (never in place of the user's text).
+	const text = placed === "below" && plugin.settings.reasoningInNote ? withReasoning(sent.completion.text, summary) : sent.completion.text;
+	const reasoning: NoticeAction[] = summary ? [{ label: "Show reasoning", run: () => showReasoning(plugin.app, `Reasoning summary (${sent.completion.model || sent.deployment.deployment})`, summary) }] : [];
 	let placement: Placement;
 	try {
-		placement = await placeAnswer(plugin, target, sent.completion.text, truncated ? "below" : mode);
+		placement = await placeAnswer(plugin, target, text, placed);
 	} catch (e) {
 		if (plugin.unloading) return quiet("The plugin was unloaded; the answer was discarded.");
 		// Never lose an answer: it stays on hand from the notice.
 		const message = `The answer could not be put into the note (${e instanceof Error ? e.message : String(e)}).`;
-		showNotice(message, 0, [copyAnswerAction(plugin, target.path.split("/").pop()?.replace(/\.md$/i, "") || "Note", sent.completion.text)]);
+		showNotice(message, 0, [copyAnswerAction(plugin, target.path.split("/").pop()?.replace(/\.md$/i, "") || "Note", withReasoning(sent.completion.text, summary)), ...reasoning]);
 		return { ok: false, message };
 	}
 	const stats = describeRun(sent);
 	if (placement.where === "new-note") {
 		const message = `The answer is in ${placement.path}: ${placement.reason}. (${stats})${cutOff}`;
-		showNotice(message, ERROR_NOTICE_MS, [{ label: "Open", run: () => openInNewTab(plugin, placement.path) }]);
+		showNotice(message, ERROR_NOTICE_MS, [{ label: "Open", run: () => openInNewTab(plugin, placement.path) }, ...reasoning]);
 		return { ok: true, message, placement };
 	}
 	const message = `Answer from ${sent.completion.model || sent.deployment.deployment} in ${stats}.${placement.note ? ` ${placement.note}` : ""}${cutOff}`;
-	showNotice(message, placement.note || truncated ? ERROR_NOTICE_MS : NOTICE_MS);
+	showNotice(message, placement.note || truncated ? ERROR_NOTICE_MS : NOTICE_MS, reasoning);
 	return { ok: true, message, placement };
 }
 

@@ -56,6 +56,7 @@ export async function writeGeneratedNote(plugin: AzureReasoningPlugin, source: T
 				usage: sent.completion.usage,
 			},
 			sent.completion.text,
+			sent.completion.reasoningSummary,
 		);
 	let note: TFile;
 	try {

@@ -19,6 +19,7 @@ import { askChoice } from "../modals/choice";
 import { entraSessionFor } from "../entra";
 import { deploymentLabel } from "../modals/pickers";
 import { linkTo } from "../insertion";
+import { withReasoning } from "../../core/summaryNote";
 import { createNewNote } from "../newNoteFile";
 import { copyAnswerAction, openInNewTab, showNotice, tell, tellFailure, type CommandOutcome } from "./notify";
 
@@ -128,7 +129,7 @@ async function keepLateAnswer(plugin: AzureReasoningPlugin, req: PromptRequest, 
 	const source = (req.notePath ?? "Note").split("/").pop()?.replace(/\.md$/, "") ?? "Note";
 	const link = (path: string) => (req.notePath ? ` for ${linkTo(plugin.app, req.notePath, path)}` : "");
 	try {
-		const note = await createNewNote(plugin.app, plugin.settings.outputFolder, `${source} (late answer)`, (path) => `Answer (${req.what})${link(path)}, which arrived after the request timeout.\n\n${completion.text}\n`);
+		const note = await createNewNote(plugin.app, plugin.settings.outputFolder, `${source} (late answer)`, (path) => `Answer (${req.what})${link(path)}, which arrived after the request timeout.\n\n${withReasoning(completion.text, completion.reasoningSummary)}\n`);
 		showNotice(`The answer to "${req.what}" arrived after the timeout; it is in ${note.path}. Raise the request timeout to have answers land in place.`, 0, [{ label: "Open", run: () => openInNewTab(plugin, note.path) }]);
 	} catch (e) {
 		showNotice(`The answer to "${req.what}" arrived after the timeout but could not be saved (${e instanceof Error ? e.message : String(e)}).`, 0, [copyAnswerAction(plugin, req.what, completion.text)]);

@@ -73,6 +73,16 @@ export function renderGeneralSettings(el: HTMLElement, host: SettingsHost): void
 			}),
 		);
 
+	new Setting(el)
+		.setName("Reasoning summaries in the note")
+		.setDesc("Write a reasoning summary as a folded callout just above an answer inserted below your text (never when the answer replaces it). Otherwise the notice offers it under show reasoning.")
+		.addToggle((t) =>
+			t.setValue(s.reasoningInNote).onChange((v) => {
+				s.reasoningInNote = v;
+				void host.save();
+			}),
+		);
+
 	const timeout = new Setting(el).setName("Request timeout").setDesc(`Seconds to wait for an answer. Reasoning models can think for minutes; the default is ${DEFAULT_TIMEOUT_SECONDS} s.`);
 	const timeoutFindings = findingsContainer(timeout.infoEl);
 	timeout.addText((t) => {

@@ -61,7 +61,7 @@ export async function testDeployment(input: TestInput): Promise<TestReport> {
 /** What the report says, as findings (the same look as the fields' findings). */
 export type ReportFinding = ShownFinding & { fix?: Fix; field?: Field };
 
-export function describeReport(report: TestReport, declared: DeploymentConfig["family"]): { summary: string; findings: ReportFinding[] } {
+export function describeReport(report: TestReport, declared: DeploymentConfig["family"], operation?: DeploymentConfig["operation"]): { summary: string; findings: ReportFinding[] } {
 	if (!report.ok) {
 		const e = report.explanation;
 		return {
@@ -79,13 +79,16 @@ export function describeReport(report: TestReport, declared: DeploymentConfig["f
 	}
 	if (report.actualFamily !== declared) {
 		const actual = getFamily(report.actualFamily);
+		// A family that lacks the deployment's operation switches it too, or the fix would leave an error behind.
+		const patch: Partial<DeploymentConfig> = { family: actual.id };
+		if (operation && !actual.operations.includes(operation)) patch.operation = actual.operations[0] ?? "chat-completions";
 		return {
 			summary,
 			findings: [
 				{
 					severity: "warning",
 					message: `This deployment runs ${actual.label}, but its model family is set to ${declaredLabel}: requests follow the wrong family's rules.`,
-					fix: { label: `Use ${actual.label}`, patch: { family: actual.id } },
+					fix: { label: `Use ${actual.label}`, patch },
 					field: "family",
 				},
 			],
@@ -176,7 +179,7 @@ export class TestPanel {
 			return;
 		}
 		if (!this.last) return;
-		const { summary, findings } = describeReport(this.last, this.host.config().family);
+		const { summary, findings } = describeReport(this.last, this.host.config().family, this.host.config().operation);
 		el.createDiv({ cls: "azure-reasoning-test-summary", text: summary });
 		const list = el.createDiv("azure-reasoning-findings");
 		showFindings(list, findings, (f) => {
