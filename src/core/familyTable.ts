@@ -131,8 +131,8 @@ export const FAMILIES: readonly ModelFamily[] = [
 	{
 		...GPT5,
 		id: "gpt-5",
-		label: "GPT-5 (gpt-5, -mini, -nano)",
-		summary: "Developer message, reasoning effort minimal to high, no temperature; v1 API only.",
+		label: "GPT-5",
+		summary: "gpt-5, gpt-5-mini, gpt-5-nano: developer message, reasoning effort minimal to high, no temperature; v1 API only.",
 		reasoningEfforts: ["minimal", "low", "medium", "high"],
 		operations: RESPONSES_FIRST,
 		modelPrefixes: ["gpt-5"],
@@ -150,9 +150,9 @@ export const FAMILIES: readonly ModelFamily[] = [
 	{
 		...GPT5,
 		id: "gpt-5-codex",
-		label: "GPT-5 codex (gpt-5-codex, gpt-5.1-codex, -mini)",
+		label: "GPT-5 codex",
 		// chosen: low to high (the facts give no list for these; minimal and none are not claimed anywhere).
-		summary: "Responses API only, v1 API only; reasoning effort low to high, no temperature.",
+		summary: "gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-mini: Responses API only, v1 API only; reasoning effort low to high, no temperature.",
 		reasoningEfforts: LMH,
 		operations: RESPONSES_ONLY,
 		verbosity: false,
@@ -161,8 +161,8 @@ export const FAMILIES: readonly ModelFamily[] = [
 	{
 		...GPT5,
 		id: "gpt-5.1-codex-max",
-		label: "GPT-5.1 codex max and later codex models",
-		summary: "Responses API only, v1 API only; reasoning effort low to xhigh (not none), no temperature.",
+		label: "GPT-5.1 codex max",
+		summary: "gpt-5.1-codex-max and later codex models: Responses API only, v1 API only; reasoning effort low to xhigh (not none), no temperature.",
 		reasoningEfforts: ["low", "medium", "high", "xhigh"],
 		operations: RESPONSES_ONLY,
 		verbosity: false,
@@ -182,8 +182,8 @@ export const FAMILIES: readonly ModelFamily[] = [
 	{
 		...GPT5,
 		id: "gpt-5.2",
-		label: "GPT-5.2 to GPT-5.5",
-		summary: "Reasoning effort none to xhigh (Azure's default is none: no reasoning); temperature only with effort none; v1 API only.",
+		label: "GPT-5.2 to 5.5",
+		summary: "gpt-5.2 to gpt-5.5 (and their mini, nano): reasoning effort none to xhigh (Azure's default is none: no reasoning); temperature only with effort none; v1 API only.",
 		temperature: WITH_NONE,
 		reasoningEfforts: NONE_TO_XHIGH,
 		defaultEffort: "none",
@@ -193,9 +193,9 @@ export const FAMILIES: readonly ModelFamily[] = [
 	{
 		...GPT5,
 		id: "gpt-5.2-pro",
-		label: "GPT-5.2 pro and later pro models",
+		label: "GPT-5.2 pro",
 		// The facts' third-party tables give gpt-5.2-pro none to xhigh; chosen: medium as the default, as for every pro model before it.
-		summary: "Responses API only, v1 API only; reasoning effort none to xhigh, no temperature.",
+		summary: "gpt-5.2-pro and later pro models: Responses API only, v1 API only; reasoning effort none to xhigh, no temperature.",
 		reasoningEfforts: NONE_TO_XHIGH,
 		operations: RESPONSES_ONLY,
 		modelPrefixes: ["gpt-5.2-pro", "gpt-5.3-pro", "gpt-5.4-pro", "gpt-5.5-pro"],
@@ -203,8 +203,8 @@ export const FAMILIES: readonly ModelFamily[] = [
 	{
 		...GPT5,
 		id: "gpt-5.6",
-		label: "GPT-5.6 (Sol, Terra, Luna)",
-		summary: "Reasoning effort none to max (default medium); temperature only with effort none; 1.05M-token context; v1 API only.",
+		label: "GPT-5.6",
+		summary: "gpt-5.6-sol, -terra, -luna: reasoning effort none to max (default medium); temperature only with effort none; 1.05M-token context; v1 API only.",
 		temperature: WITH_NONE,
 		reasoningEfforts: [...NONE_TO_XHIGH, "max"],
 		contextWindow: 1_050_000,
@@ -225,10 +225,10 @@ export const FAMILIES: readonly ModelFamily[] = [
 	},
 	{
 		id: "gpt-5-chat",
-		label: "GPT-5 chat models (gpt-5-chat, gpt-5.1-chat, …)",
+		label: "GPT-5 chat",
 		// Facts: "treat them as chat models", no reasoning effort at all. Chosen: v1 only like every gpt-5 model, and no
 		// temperature (the default is what they use; whether each takes another value is not known, so none is sent).
-		summary: "Chat models of the GPT-5 generations: system message, no reasoning effort, no temperature; v1 API only.",
+		summary: "gpt-5-chat, gpt-5.1-chat, gpt-5.2-chat, gpt-chat-latest: system message, no reasoning effort, no temperature; v1 API only.",
 		reasoning: false,
 		instructionsRole: "system",
 		formattingPrefix: false,

@@ -1,4 +1,4 @@
-import { activeDeployment, defaultSettings, newDeployment, readDeployment, readSettings, type DeploymentConfig, type PluginSettings } from "../../src/core/settings";
+import { activeDeployment, defaultSettings, newDeployment, readDeployment, readSettings, switchFamily, type DeploymentConfig, type PluginSettings } from "../../src/core/settings";
 import { validateDeployment } from "../../src/core/validate";
 
 const FULL: DeploymentConfig = {
@@ -136,5 +136,25 @@ describe("new deployments and the active one", () => {
 		expect(activeDeployment({ ...defaultSettings(), deployments: [a, b], defaultDeploymentId: "gone" })).toBe(a);
 		expect(activeDeployment({ ...defaultSettings(), deployments: [a, b], defaultDeploymentId: null })).toBe(a);
 		expect(activeDeployment(defaultSettings())).toBeUndefined();
+	});
+});
+
+describe("switchFamily: defaults follow the family, choices stay", () => {
+	test("a deployment made as o1 and switched to gpt-5.1 takes gpt-5.1's defaults (the Responses API, summaries)", () => {
+		const d = newDeployment("d", "o1");
+		switchFamily(d, "gpt-5.1");
+		expect(d).toMatchObject({ family: "gpt-5.1", operation: "responses", reasoningSummary: "auto" });
+	});
+
+	test("what the user chose stays", () => {
+		const d = { ...newDeployment("d", "gpt-5.1"), operation: "chat-completions" as const, reasoningSummary: "detailed" as const };
+		switchFamily(d, "gpt-5.2");
+		expect(d).toMatchObject({ family: "gpt-5.2", operation: "chat-completions", reasoningSummary: "detailed" });
+	});
+
+	test("to a Responses-only family from its own default", () => {
+		const d = newDeployment("d", "o3");
+		switchFamily(d, "o3-pro");
+		expect(d).toMatchObject({ family: "o3-pro", operation: "responses", reasoningSummary: "off" });
 	});
 });

@@ -242,10 +242,9 @@ describe("changing the family", () => {
 		expect(ui.findings("Reasoning effort")).toEqual([{ severity: "error", text: "o1 takes reasoning effort low, medium, high; not minimal.", fix: "Use low" }]);
 		ui.fix("Reasoning effort", "Use low");
 		expect(ui.select("Reasoning effort").value).toBe("low");
-		// gpt-5's reasoning summary does not carry over: o1 gives none, and the tab says so with a fix.
-		expect(ui.allFindings()).toEqual([{ row: "Model family", severity: "warning", text: "o1 gives no reasoning summary; none will be asked for.", fix: "Turn summaries off" }]);
-		ui.fix("Model family", "Turn summaries off");
+		// gpt-5's defaults (the Responses API, summaries on) became o1's (chat completions, no summary): nothing left to fix.
 		expect(ui.allFindings()).toEqual([]);
+		expect(ui.select("API operation").value).toBe("chat-completions");
 	});
 
 	test("o1 → chat: the temperature becomes editable", async () => {

@@ -7,7 +7,7 @@ import { SecretComponent, Setting, type App } from "obsidian";
 import { KNOWN_DATED_VERSIONS } from "../../core/apiVersion";
 import { parseEndpoint } from "../../core/endpoint";
 import { FAMILIES, isFamilyId, minDatedVersion, type ModelFamily } from "../../core/families";
-import type { DeploymentConfig } from "../../core/settings";
+import { switchFamily, type DeploymentConfig } from "../../core/settings";
 import type { Field } from "../../core/validate";
 import { authMethodField } from "./entraFields";
 import { effortField, operationFields } from "./operationFields";
@@ -142,7 +142,7 @@ export function modelFields(el: HTMLElement, ed: FieldEditor, family: ModelFamil
 	familyRow.addDropdown((d) => {
 		for (const f of FAMILIES) d.addOption(f.id, f.label);
 		d.setValue(cfg.family).onChange((v) => {
-			if (isFamilyId(v)) cfg.family = v;
+			if (isFamilyId(v)) switchFamily(cfg, v);
 			ed.chosen("family");
 		});
 		ed.register("family", familyRow, d.selectEl);

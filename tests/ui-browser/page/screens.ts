@@ -13,6 +13,7 @@ import { askInstruction } from "../../../src/ui/modals/ask";
 import { askChoice } from "../../../src/ui/modals/choice";
 import { pickDeployment, pickRequest, pickTemplate } from "../../../src/ui/modals/pickers";
 import { showPreview } from "../../../src/ui/modals/preview";
+import { showReasoning } from "../../../src/ui/modals/reasoning";
 import { closeAllModals } from "../../../src/ui/modals/registry";
 import { RequestTracker } from "../../../src/ui/progress";
 import { AzureReasoningSettingTab } from "../../../src/ui/settingsTab";
@@ -191,6 +192,16 @@ export const SCREENS: Record<string, Screen> = {
 		const summary = [`"${template.name}" on Quarterly planning, to ${prepared.deployment.displayName} (${prepared.deployment.family.label}).`, `The prompt is about ${check.promptTokens} tokens (an estimate); ${check.available} fit beside the answer's ${check.reserved}.`];
 		void showPreview({} as never, { summary, request: previewText(redactRequest(captured, [KEY])) });
 		return [await modalRoot("azure-reasoning-preview")];
+	},
+	"modal-show-reasoning": async () => {
+		// What "Show reasoning" opens for an answer placed in the note (a summary as the Responses API gives one).
+		const summary = [
+			"**Weighing the launch date**",
+			"",
+			"The note lists two blockers for Friday: the migration script and the sign-off from legal. The migration has a fallback, the sign-off does not, so I treated the legal review as the deciding factor and kept the rest of the wording as it was.",
+		].join("\n");
+		showReasoning({} as never, "Reasoning summary (gpt-5.1-2025-11-13)", summary);
+		return [await modalRoot("azure-reasoning-reasoning")];
 	},
 	"modal-cancel-picker": async () => {
 		const { plugin } = standIns(defaultSettings());
