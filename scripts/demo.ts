@@ -35,6 +35,8 @@ function parseDemoArgs() {
 			effort: { type: "string" },
 			summary: { type: "string" },
 			verbosity: { type: "string" },
+			auth: { type: "string" },
+			repeat: { type: "string" },
 			"no-build": { type: "boolean", default: false },
 		},
 	});

@@ -7,6 +7,7 @@
  * plugin's reasons and sends nothing.
  */
 import { DEFAULT_DATED_VERSION } from "../../src/core/apiVersion";
+import { DEFAULT_AUTHORITY_HOST } from "../../src/core/entra";
 import { EFFORT_SCALE, familyOfModel, FAMILIES, getFamily, isFamilyId, OPERATIONS, OPERATION_LABELS, type FamilyId, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "../../src/core/families";
 import { FIELD_LABELS, newDeployment, type DeploymentConfig } from "../../src/core/settings";
 import { validateDeployment, type Finding } from "../../src/core/validate";
@@ -26,8 +27,10 @@ export interface DemoTarget {
 	emulatedModel?: EmulatedFamily;
 	/** The deployment as the plugin stores it (endpoint empty until the built-in emulator runs). */
 	config: DeploymentConfig;
-	/** The key (never printed). */
+	/** The key (never printed); with Entra ID, the built-in emulator's key, not given to the plugin. */
 	key: string;
+	/** Key, or a Microsoft Entra ID sign-in (config.tenant, clientId, authorityHost). */
+	auth: "key" | "entra";
 	/** The validation's warnings, to print before running. */
 	warnings: Finding[];
 }
@@ -40,7 +43,12 @@ export interface TargetFlags {
 	effort?: string;
 	summary?: string;
 	verbosity?: string;
+	auth?: string;
 }
+
+/** The built-in token emulator's directory and app registration. */
+export const EMULATED_TENANT = "contoso.onmicrosoft.com";
+export const EMULATED_CLIENT_ID = "0a1b2c3d-4e5f-6789-abcd-ef0123456789";
 
 const SUMMARY_MODES: readonly SummaryMode[] = ["off", "auto", "concise", "detailed"];
 const VERBOSITIES: readonly Verbosity[] = ["low", "medium", "high"];
@@ -72,13 +80,15 @@ const either = (flag: string | undefined, env: string | undefined): string | und
  */
 export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv): DemoTarget {
 	const real = Boolean(env.AZURE_OPENAI_ENDPOINT);
+	const auth = pick(either(flags.auth, env.AZURE_OPENAI_AUTH), ["key", "entra"] as const, flags.auth !== undefined ? "--auth" : "AZURE_OPENAI_AUTH") || "key";
 	let family: FamilyId;
 	let emulatedModel: EmulatedFamily | undefined;
 	let api: string;
 	let deployment: string;
 	let key: string;
 	if (real) {
-		const missing = ["AZURE_OPENAI_API_KEY", "AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_MODEL_FAMILY", "AZURE_OPENAI_API_VERSION"].filter((k) => !env[k]);
+		const needed = ["AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_MODEL_FAMILY", "AZURE_OPENAI_API_VERSION", ...(auth === "entra" ? ["AZURE_OPENAI_TENANT", "AZURE_OPENAI_CLIENT_ID"] : ["AZURE_OPENAI_API_KEY"])];
+		const missing = needed.filter((k) => !env[k]);
 		if (missing.length > 0) throw new DemoRefusal(`With AZURE_OPENAI_ENDPOINT set, also set ${missing.join(", ")}.`);
 		family = familyOfName(env.AZURE_OPENAI_MODEL_FAMILY ?? "", "AZURE_OPENAI_MODEL_FAMILY");
 		api = env.AZURE_OPENAI_API_VERSION ?? "";
@@ -114,15 +124,25 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv): DemoT
 		reasoningSummary: summary || (operation === "responses" ? base.reasoningSummary : "off"),
 		verbosity,
 		instructions: DEMO_INSTRUCTIONS,
+		...(auth === "entra"
+			? {
+					auth: "entra" as const,
+					secretName: "",
+					tenant: real ? (env.AZURE_OPENAI_TENANT ?? "") : EMULATED_TENANT,
+					clientId: real ? (env.AZURE_OPENAI_CLIENT_ID ?? "") : EMULATED_CLIENT_ID,
+					// The built-in token emulator's address is known once it runs.
+					authorityHost: real ? env.AZURE_OPENAI_AUTHORITY || DEFAULT_AUTHORITY_HOST : "",
+				}
+			: {}),
 	};
 	const warnings = check(config);
-	return { real, ...(emulatedModel ? { emulatedModel } : {}), config, key, warnings };
+	return { real, ...(emulatedModel ? { emulatedModel } : {}), config, key, auth, warnings };
 }
 
 /** The plugin's own validation; errors refuse the run (before the emulator even starts). */
 export function check(config: DeploymentConfig): Finding[] {
 	// The built-in emulator's URL is known only once it runs: validate against a loopback address meanwhile.
-	const probe = config.endpoint === "" ? { ...config, endpoint: "http://127.0.0.1:9" } : config;
+	const probe = { ...config, endpoint: config.endpoint || "http://127.0.0.1:9", ...(config.auth === "entra" ? { authorityHost: config.authorityHost || "http://127.0.0.1:9" } : {}) };
 	const { findings } = validateDeployment(probe, { secretAvailable: true });
 	const errors = findings.filter((f) => f.severity === "error");
 	if (errors.length > 0) {
@@ -149,6 +169,7 @@ export function targetLine(t: DemoTarget): string {
 		`reasoning effort ${effort}`,
 		`summary ${c.reasoningSummary}`,
 		...(c.verbosity ? [`verbosity ${c.verbosity}`] : []),
+		c.auth === "entra" ? `Microsoft Entra ID sign-in (tenant ${c.tenant ?? ""}, client ${c.clientId ?? ""}, authority ${c.authorityHost ?? ""})` : "key authentication",
 	];
 	return parts.join(", ");
 }

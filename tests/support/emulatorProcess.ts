@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { EmulatorOptions, Fault, RecordedRequest } from "./emulator/types";
+import type { EntraEmulatorOptions, EntraRecord, PollState } from "./entraEmulator";
 
 const ROOT = resolve(__dirname, "../..");
 
@@ -18,6 +19,8 @@ export class EmulatorProcess {
 
 	private constructor(
 		readonly url: string,
+		/** The token emulator's URL (the sign-in authority), when started with `entra` options. */
+		readonly entraUrl: string | undefined,
 		private readonly child: ChildProcessByStdio<Writable, Readable, null>,
 		lines: Interface,
 	) {
@@ -25,10 +28,10 @@ export class EmulatorProcess {
 	}
 
 	/** Starts the child and waits for its URL. Its stderr goes to this process's stderr. */
-	static async start(opts: EmulatorOptions): Promise<EmulatorProcess> {
-		const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "emulatorChild.ts"), JSON.stringify(opts)], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
+	static async start(opts: EmulatorOptions, entra?: Omit<EntraEmulatorOptions, "accessTokens">): Promise<EmulatorProcess> {
+		const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "emulatorChild.ts"), JSON.stringify({ azure: opts, entra })], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
 		const lines = createInterface({ input: child.stdout });
-		const url = await new Promise<string>((ok, fail) => {
+		const first = await new Promise<string>((ok, fail) => {
 			const onExit = (code: number | null) => fail(new Error(`The emulator process exited (${String(code)}) before it listened`));
 			child.once("exit", onExit);
 			lines.once("line", (line) => {
@@ -36,7 +39,8 @@ export class EmulatorProcess {
 				ok(line.trim());
 			});
 		});
-		return new EmulatorProcess(url, child, lines);
+		const { url, entraUrl } = JSON.parse(first) as { url: string; entraUrl?: string };
+		return new EmulatorProcess(url, entraUrl, child, lines);
 	}
 
 	/** Every request the emulator recorded so far (secrets already scrubbed by the emulator). */
@@ -50,6 +54,20 @@ export class EmulatorProcess {
 
 	async reset(): Promise<void> {
 		await this.ask({ cmd: "reset" });
+	}
+
+	/** The answers of the token emulator's next polls (then authorization_pending forever). */
+	async entraPolls(...states: PollState[]): Promise<void> {
+		await this.ask({ cmd: "entra-polls", states });
+	}
+
+	async entraRequests(): Promise<EntraRecord[]> {
+		return ((await this.ask({ cmd: "entra-requests" })) as { requests: EntraRecord[] }).requests;
+	}
+
+	/** Every access and refresh token the token emulator issued. */
+	async entraTokens(): Promise<string[]> {
+		return ((await this.ask({ cmd: "entra-tokens" })) as { tokens: string[] }).tokens;
 	}
 
 	/** Closes the child's stdin; it closes the emulator (cancelling pending delays) and exits. Idempotent. */
