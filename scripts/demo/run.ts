@@ -1,0 +1,167 @@
+/**
+ * One run of `npm run demo`: checks the deployment (target.ts), starts the strict Azure emulator
+ * as a separate process unless AZURE_OPENAI_ENDPOINT names a real one, loads the BUILT main.js
+ * into the Obsidian stand-in over a copy of the sample vault, runs one command on a note, and
+ * prints the note before and after, any note the command wrote, the operation and the requests
+ * sent (URL and body, the key redacted), and the notices. Returns the exit code: 0, 1 when the
+ * command failed (after the explanation the user would see), 2 for a refused configuration.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { newDeployment } from "../../src/core/settings";
+import { EmulatorProcess } from "../../tests/support/emulatorProcess";
+import { ObsidianHost } from "../../tests/support/host";
+import { requestUrlLog } from "../../tests/support/obsidian";
+import { signIn, type Sleep } from "./signIn";
+import { DemoRefusal, describe, EMULATED_CLIENT_ID, EMULATED_MODELS, EMULATED_TENANT, resolveTarget, targetLine, type TargetFlags } from "./target";
+import { playTheUser, runAndCancel, type DemoIo, type Outcome } from "./user";
+
+const ROOT = resolve(__dirname, "../..");
+
+export const USAGE = `Usage: npm run demo -- [--command ID] [--template NAME] [--instruction TEXT] [--deployment NAME]
+                     [--note PATH] [--family MODEL|FAMILY] [--api v1|VERSION]
+                     [--operation responses|chat-completions] [--effort EFFORT]
+                     [--summary off|auto|concise|detailed] [--verbosity low|medium|high]
+                     [--auth key|entra] [--repeat N] [--no-build]`;
+
+/** The fixed command ids (src/ui/commands/index.ts); each prompt template adds template-<its id>. */
+export const KNOWN_COMMANDS = ["run-prompt-on-selection", "ask-about-selection", "summarize-note-to-new-note", "summarize-selection-to-new-note", "choose-deployment", "preview-request", "cancel-request", "template-<template id>"];
+
+export interface DemoOptions extends TargetFlags {
+	command?: string;
+	template?: string;
+	instruction?: string;
+	deployment?: string;
+	note?: string;
+	repeat?: string;
+	"no-build"?: boolean;
+}
+
+/** What a test injects: the sign-in's sleep (so polling never waits on the clock), a look at the vault before it is deleted. */
+export interface DemoHooks {
+	sleep?: Sleep;
+	onVault?: (dir: string) => void;
+}
+
+/** The second emulated deployment, so that choose-deployment has a choice. */
+const SECOND_MODEL = "o3-mini";
+const SECRET = "azure-reasoning-demo-key";
+
+function redactKey(text: string, key: string): string {
+	return key.length >= 4 ? text.split(key).join("[redacted]") : text;
+}
+
+const operationOf = (url: string) => (/\/responses(\?|$)/.test(url) ? "responses" : /\/chat\/completions(\?|$)/.test(url) ? "chat-completions" : "unknown");
+
+/** Headers as printed: the key and any token replaced, the scheme kept. */
+function redactHeaders(headers: Record<string, string>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(headers)) out[k] = k.toLowerCase() === "api-key" ? "[redacted]" : k.toLowerCase() === "authorization" ? v.replace(/^(\S+\s+).*$/, "$1[redacted]") : v;
+	return out;
+}
+
+export async function runDemo(values: DemoOptions, env: NodeJS.ProcessEnv, io: DemoIo, hooks: DemoHooks = {}): Promise<number> {
+	let target;
+	const repeat = Number(values.repeat ?? "1");
+	try {
+		if (!Number.isInteger(repeat) || repeat < 1) throw new DemoRefusal(`--repeat must be a whole number of 1 or more; got "${values.repeat ?? ""}".`);
+		target = resolveTarget(values, env);
+	} catch (e) {
+		if (!(e instanceof DemoRefusal)) throw e;
+		io.err(e.message);
+		return 2;
+	}
+	const { config, key } = target;
+
+	if (!values["no-build"]) {
+		io.out("Building main.js ...");
+		execFileSync(process.execPath, ["esbuild.config.mjs", "production"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+	}
+
+	let emulator: EmulatorProcess | undefined;
+	const deployments = [config];
+	if (target.real) {
+		io.out(`Using the deployment at ${config.endpoint}.`);
+	} else {
+		const entra = target.auth === "entra" ? { tenant: EMULATED_TENANT, clientId: EMULATED_CLIENT_ID, interval: 1 } : undefined;
+		emulator = await EmulatorProcess.start({ apiKey: key, deployments: EMULATED_MODELS.map((m) => ({ name: `notes-${m}`, family: m, summaryAccess: true })) }, entra);
+		config.endpoint = emulator.url;
+		const second = newDeployment("demo-2", SECOND_MODEL);
+		deployments.push({ ...second, displayName: `Emulated ${SECOND_MODEL}`, endpoint: emulator.url, deployment: `notes-${SECOND_MODEL}`, secretName: SECRET });
+		io.out(`Started the Azure emulator (a separate process) at ${emulator.url}, one deployment per model (notes-MODEL).`);
+		if (emulator.entraUrl) {
+			config.authorityHost = emulator.entraUrl;
+			// The token emulator plays the user: not yet, not yet, "poll less often", then signed in.
+			await emulator.entraPolls("authorization_pending", "authorization_pending", "slow_down", "success");
+			io.out(`Started the Entra ID token emulator in the same process at ${emulator.entraUrl}; it signs ada@contoso.onmicrosoft.com in after two pending polls and one slow_down.`);
+		}
+	}
+	io.out(`Deployment ${targetLine(target)}.`);
+	for (const w of target.warnings) io.out(`The plugin warns:\n${describe(w)}`);
+
+	const vaultDir = mkdtempSync(join(tmpdir(), "azure-reasoning-demo-"));
+	cpSync(join(ROOT, "scripts", "sample-vault"), vaultDir, { recursive: true });
+	let notePath = "Project kickoff.md";
+	if (values.note) {
+		notePath = basename(values.note);
+		writeFileSync(join(vaultDir, notePath), readFileSync(resolve(values.note), "utf8"));
+	}
+	const settings = { version: 2, deployments, defaultDeploymentId: "demo" };
+	const host = ObsidianHost.create({ vaultDir, secrets: { [SECRET]: key }, pluginData: settings });
+	const command = values.command ?? "run-prompt-on-selection";
+	const stopPlaying = playTheUser(values, io);
+	try {
+		await host.loadMainJs(join(ROOT, "main.js"), join(ROOT, "manifest.json"));
+		const ids = host.commands().map((id) => id.slice(id.indexOf(":") + 1));
+		if (!ids.includes(command)) {
+			io.err(`There is no command "${command}".\n\n${USAGE}\n\nCommand ids: ${ids.join(", ")}`);
+			return 2;
+		}
+		if (target.auth === "entra" && !(await signIn(config, host, io, hooks.sleep))) return 1;
+		const before = host.readNote(notePath);
+		const notesBefore = new Set(host.standInApp.vault.getMarkdownFiles().map((f) => f.path));
+		const logStart = requestUrlLog.length;
+		let outcome: Outcome | undefined;
+		for (let run = 1; run <= repeat && outcome?.ok !== false; run++) {
+			host.openNote(notePath, { selection: "all" });
+			io.out(`\nRunning ${command} on ${notePath}${repeat > 1 ? ` (run ${run} of ${repeat})` : ""} ...`);
+			outcome = command === "cancel-request" ? await runAndCancel(host, emulator, io) : ((await host.runCommand(command)) as Outcome | undefined);
+		}
+		host.flush();
+		io.out("\n--- note before ---\n" + before);
+		io.out("--- note after ---\n" + host.readNote(notePath));
+		for (const f of host.standInApp.vault.getMarkdownFiles()) {
+			if (!notesBefore.has(f.path)) io.out(`--- new note: ${f.path} ---\n${host.readNote(f.path)}`);
+		}
+		if (command === "choose-deployment") io.out(`--- default deployment now: ${String((host.plugin as unknown as { settings: { defaultDeploymentId: unknown } }).settings.defaultDeploymentId)} ---`);
+		const sent = emulator
+			? (await emulator.requests()).map((r) => ({
+					operation: r.operation,
+					request: `${r.method} ${emulator.url}${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query).toString()}` : ""}`,
+					headers: redactHeaders(r.headers),
+					body: r.body,
+					answered: r.status,
+				}))
+			: requestUrlLog
+					.slice(logStart)
+					// The sign-in's own requests (forms with codes and tokens) are not Azure's: left out.
+					.filter((r) => !(config.auth === "entra" && r.url.startsWith(config.authorityHost ?? "")))
+					.map((r) => ({ operation: operationOf(r.url), request: `${r.method} ${r.url}`, headers: redactHeaders(r.headers), body: r.body ? (JSON.parse(r.body) as unknown) : undefined }));
+		io.out(`--- request${sent.length === 1 ? "" : "s"} sent (${sent.length}) ---`);
+		io.out(redactKey(JSON.stringify(sent, null, 2), key));
+		io.out("--- notices ---\n" + host.notices().map((n) => redactKey(n, key)).join("\n"));
+		if (outcome?.ok === false) {
+			io.err(`\nThe command failed: ${redactKey(outcome.message ?? "", key)}`);
+			return 1;
+		}
+		return 0;
+	} finally {
+		stopPlaying();
+		await host.dispose();
+		hooks.onVault?.(vaultDir);
+		await emulator?.close();
+		rmSync(vaultDir, { recursive: true, force: true });
+	}
+}
