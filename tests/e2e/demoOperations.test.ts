@@ -96,8 +96,7 @@ test("o4-mini with summaries on, into a new note: the summary is asked for on th
 	expect(r.out).toContain("reasoning summaries need Microsoft's approval");
 });
 
-// remove .failing when the summary callout lands
-test.failing("o4-mini with summaries: the reasoning summary is in the new note", async () => {
+test("o4-mini with summaries: the reasoning summary is in the new note", async () => {
 	const r = await demo(O4_SUMMARIES(), { command: "summarize-note-to-new-note" });
 	const { summary } = answered(r.requests[0] as RecordedRequest);
 	expect(summary).not.toBe("");
