@@ -18,7 +18,8 @@ export const SECRET = "azure-cmd";
 export const MANIFEST = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")) as PluginManifest;
 export const DATA_JSON = ".obsidian/plugins/azure-reasoning/data.json";
 
-export type Loader = "sources" | "main.js";
+/** "mobile main.js": the bundle on Obsidian mobile, in a realm without Node (tests/support/mobileRealm.ts). */
+export type Loader = "sources" | "main.js" | "mobile main.js";
 export const LOADERS: Loader[] = ["sources", "main.js"];
 
 export const NOTE = "Notes/Meeting.md";
@@ -114,6 +115,7 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 			vaultDir: h.vaultDir,
 			secrets: opts.secrets ?? { [SECRET]: KEY },
 			pluginData: { version: 2, deployments, defaultDeploymentId: "d1", ...(opts.settings ?? {}) },
+			mobile: opts.loader === "mobile main.js",
 		});
 		const notes = opts.notes ?? { [NOTE]: BEFORE };
 		for (const [path, text] of Object.entries(notes)) {
