@@ -123,14 +123,15 @@ export class ObsidianHost {
 	}
 
 	/**
-	 * Opens the note in a new leaf (or the leaf that already shows it) and makes it active. A note
-	 * written to disk behind the vault's back is picked up. Selection: offsets, or "all".
+	 * Opens the note in a new leaf (or the leaf that already shows it, unless `newPane`: a second
+	 * pane on the same note, as a split does) and makes it active. A note written to disk behind
+	 * the vault's back is picked up. Selection: offsets, or "all".
 	 */
-	openNote(notePath: string, opts?: { selection?: { from: number; to: number } | "all" }): OpenedNote {
+	openNote(notePath: string, opts?: { selection?: { from: number; to: number } | "all"; newPane?: boolean }): OpenedNote {
 		const ws = this.standInApp.workspace;
 		const file = this.standInApp.vault.syncFromDisk(normalizePath(notePath));
 		if (!(file instanceof TFile)) throw new Error(`There is no note "${notePath}" in the vault ${this.vaultDir}`);
-		let leaf = ws.getLeavesOfType("markdown").find((l) => l.view instanceof MarkdownView && l.view.file === file);
+		let leaf = opts?.newPane ? undefined : ws.getLeavesOfType("markdown").find((l) => l.view instanceof MarkdownView && l.view.file === file);
 		leaf ??= ws.getLeaf(true);
 		const view = leaf.openFileNow(file);
 		const editor = view.editor;

@@ -128,7 +128,8 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 		h.plugin = h.host.plugin as unknown as AzureReasoningPlugin;
 		const open = opts.open === undefined ? NOTE : opts.open;
 		if (open === null) return;
-		const text = notes[open] ?? "";
+		// Offsets in the editor's text, which has "\n" line endings whatever the note has on disk.
+		const text = (notes[open] ?? "").replace(/\r\n/g, "\n");
 		const sel = opts.selection === undefined ? SELECTED : opts.selection;
 		if (sel === null) {
 			h.host.openNote(open);
