@@ -14,7 +14,9 @@ import type { App as ObsidianApp, Command, Editor as ObsidianEditor, MarkdownVie
 import * as codemirrorState from "@codemirror/state";
 import * as codemirrorView from "@codemirror/view";
 import * as standIn from "./obsidian";
-import { App, Editor, MarkdownView, Plugin, TFile, normalizePath, notices as noticeLog, resetObsidianStandIn } from "./obsidian";
+import { evaluateBundle } from "./bundle";
+import { createMobileRealm, type MobileRealm } from "./mobileRealm";
+import { App, Editor, MarkdownView, Plugin, TFile, normalizePath, notices as noticeLog, resetObsidianStandIn, setMobile } from "./obsidian";
 import { whenLoaded } from "./obsidian/component";
 
 export interface HostOptions {
@@ -25,6 +27,12 @@ export interface HostOptions {
 	pluginData?: unknown;
 	/** Also print what the console captures. Default: true outside jest, false under jest. */
 	echoConsole?: boolean;
+	/**
+	 * Obsidian mobile: Platform says phone, there is no status bar, and main.js runs in a realm
+	 * without Node or the test runner (mobileRealm.ts). Plugins loaded from their class still run
+	 * in the test's realm.
+	 */
+	mobile?: boolean;
 }
 
 export interface OpenedNote {
@@ -38,12 +46,6 @@ export type PluginClass = new (app: ObsidianApp, manifest: PluginManifest) => Ob
 
 const CONSOLE_LEVELS = ["log", "info", "warn", "error", "debug"] as const;
 
-function withCause(message: string, cause: unknown): Error {
-	const e = new Error(message) as Error & { cause?: unknown };
-	e.cause = cause;
-	return e;
-}
-
 export class ObsidianHost {
 	readonly app: ObsidianApp;
 	readonly standInApp: App;
@@ -53,6 +55,7 @@ export class ObsidianHost {
 	private readonly uncaughtErrors: unknown[] = [];
 	private readonly cleanups: (() => void)[] = [];
 	private disposed = false;
+	private mobileRealm: MobileRealm | undefined;
 
 	static create(opts: HostOptions): ObsidianHost {
 		return new ObsidianHost(opts);
@@ -62,6 +65,7 @@ export class ObsidianHost {
 		this.vaultDir = path.resolve(opts.vaultDir);
 		fs.mkdirSync(this.vaultDir, { recursive: true });
 		resetObsidianStandIn();
+		if (opts.mobile) setMobile(true);
 		this.standInApp = new App(this.vaultDir);
 		this.app = this.standInApp as unknown as ObsidianApp;
 		for (const [id, secret] of Object.entries(opts.secrets ?? {})) this.standInApp.secretStorage.setSecret(id, secret);
@@ -99,10 +103,8 @@ export class ObsidianHost {
 	}
 
 	/**
-	 * Evaluates the built bundle (CommonJS) in this realm with a `require` that knows only what Obsidian
-	 * provides to plugins on desktop and mobile ("obsidian", and CodeMirror's "@codemirror/state" and
-	 * "@codemirror/view": the same instances the stand-in's editors are built on), then loads its
-	 * plugin class (module.exports.default, else module.exports, as Obsidian does).
+	 * Evaluates the built bundle as Obsidian does (bundle.ts): in this realm on desktop, in a realm
+	 * without Node on mobile (HostOptions.mobile); then loads its plugin class.
 	 */
 	async loadMainJs(mainJsPath: string, manifestPath: string): Promise<ObsidianPlugin> {
 		const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as PluginManifest;
@@ -114,35 +116,22 @@ export class ObsidianHost {
 	 * loading it (`npm run bench` times module evaluation and onload apart).
 	 */
 	evaluateMainJs(mainJsPath: string): PluginClass {
-		const code = fs.readFileSync(mainJsPath, "utf8");
-		const name = path.basename(mainJsPath);
-		const mod: { exports: unknown } = { exports: {} };
 		const provided: Record<string, unknown> = { obsidian: standIn, "@codemirror/state": codemirrorState, "@codemirror/view": codemirrorView };
-		const requireStub = (id: string): unknown => {
-			if (Object.prototype.hasOwnProperty.call(provided, id)) return provided[id];
-			throw new Error(`${name} requires "${id}": a plugin bundle may require only ${Object.keys(provided).map((p) => `"${p}"`).join(", ")}, which Obsidian provides (Obsidian mobile has no Node modules)`);
-		};
-		try {
-			const evaluate = new Function("module", "exports", "require", `${code}\n//# sourceURL=${mainJsPath}`) as (m: unknown, e: unknown, r: unknown) => void;
-			evaluate(mod, mod.exports, requireStub);
-		} catch (e) {
-			throw withCause(`Loading ${mainJsPath} failed: ${e instanceof Error ? e.message : String(e)}`, e);
-		}
-		const exp = mod.exports as { default?: unknown } | null;
-		const PluginClass = (exp && typeof exp === "object" && "default" in exp ? exp.default : exp) as unknown;
-		if (typeof PluginClass !== "function") throw new Error(`${mainJsPath} exports no plugin class (module.exports.default or module.exports)`);
-		return PluginClass as PluginClass;
+		if (!this.opts.mobile) return evaluateBundle(mainJsPath, provided);
+		this.mobileRealm ??= createMobileRealm(console);
+		return evaluateBundle(mainJsPath, provided, this.mobileRealm);
 	}
 
 	/**
-	 * Opens the note in a new leaf (or the leaf that already shows it) and makes it active. A note
-	 * written to disk behind the vault's back is picked up. Selection: offsets, or "all".
+	 * Opens the note in a new leaf (or the leaf that already shows it, unless `newPane`: a second
+	 * pane on the same note, as a split does) and makes it active. A note written to disk behind
+	 * the vault's back is picked up. Selection: offsets, or "all".
 	 */
-	openNote(notePath: string, opts?: { selection?: { from: number; to: number } | "all" }): OpenedNote {
+	openNote(notePath: string, opts?: { selection?: { from: number; to: number } | "all"; newPane?: boolean }): OpenedNote {
 		const ws = this.standInApp.workspace;
 		const file = this.standInApp.vault.syncFromDisk(normalizePath(notePath));
 		if (!(file instanceof TFile)) throw new Error(`There is no note "${notePath}" in the vault ${this.vaultDir}`);
-		let leaf = ws.getLeavesOfType("markdown").find((l) => l.view instanceof MarkdownView && l.view.file === file);
+		let leaf = opts?.newPane ? undefined : ws.getLeavesOfType("markdown").find((l) => l.view instanceof MarkdownView && l.view.file === file);
 		leaf ??= ws.getLeaf(true);
 		const view = leaf.openFileNow(file);
 		const editor = view.editor;
@@ -210,6 +199,11 @@ export class ObsidianHost {
 		}
 	}
 
+	/** What the plugin copied with navigator.clipboard (mobile main.js only; elsewhere the runner's navigator has no clipboard). */
+	clipboard(): string[] {
+		return [...(this.mobileRealm?.clipboard ?? [])];
+	}
+
 	/** What command callbacks threw or rejected with: in Obsidian, only the developer console shows it. */
 	uncaught(): unknown[] {
 		return [...this.uncaughtErrors];
@@ -259,6 +253,7 @@ export class ObsidianHost {
 		try {
 			await this.unloadPlugin();
 		} finally {
+			this.mobileRealm?.dispose();
 			for (const cleanup of this.cleanups.splice(0).reverse()) cleanup();
 		}
 	}

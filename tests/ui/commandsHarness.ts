@@ -18,7 +18,8 @@ export const SECRET = "azure-cmd";
 export const MANIFEST = JSON.parse(readFileSync(join(ROOT, "manifest.json"), "utf8")) as PluginManifest;
 export const DATA_JSON = ".obsidian/plugins/azure-reasoning/data.json";
 
-export type Loader = "sources" | "main.js";
+/** "mobile main.js": the bundle on Obsidian mobile, in a realm without Node (tests/support/mobileRealm.ts). */
+export type Loader = "sources" | "main.js" | "mobile main.js";
 export const LOADERS: Loader[] = ["sources", "main.js"];
 
 export const NOTE = "Notes/Meeting.md";
@@ -114,6 +115,7 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 			vaultDir: h.vaultDir,
 			secrets: opts.secrets ?? { [SECRET]: KEY },
 			pluginData: { version: 2, deployments, defaultDeploymentId: "d1", ...(opts.settings ?? {}) },
+			mobile: opts.loader === "mobile main.js",
 		});
 		const notes = opts.notes ?? { [NOTE]: BEFORE };
 		for (const [path, text] of Object.entries(notes)) {
@@ -126,7 +128,8 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 		h.plugin = h.host.plugin as unknown as AzureReasoningPlugin;
 		const open = opts.open === undefined ? NOTE : opts.open;
 		if (open === null) return;
-		const text = notes[open] ?? "";
+		// Offsets in the editor's text, which has "\n" line endings whatever the note has on disk.
+		const text = (notes[open] ?? "").replace(/\r\n/g, "\n");
 		const sel = opts.selection === undefined ? SELECTED : opts.selection;
 		if (sel === null) {
 			h.host.openNote(open);

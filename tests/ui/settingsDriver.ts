@@ -1,7 +1,7 @@
 /**
  * Drives the settings tab in jsdom as a user would: finds a setting by its name, types into it
  * (input events), picks from dropdowns (change events), clicks buttons, and reads the findings
- * shown under it. The plugin is loaded from its sources into the stand-in host, over a real
+ * shown under it. The plugin is loaded from its sources (or the built main.js on mobile) into the stand-in host, over a real
  * vault folder, so data.json is the real file.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -25,6 +25,8 @@ export interface StartOptions {
 	secrets?: Record<string, string>;
 	/** Use jest's fake timers for the typing debounce (default true). */
 	fakeTimers?: boolean;
+	/** Load the BUILT main.js on Obsidian mobile (a realm without Node) instead of the sources. */
+	mobileBundle?: boolean;
 	/** Runs after the host is made and data.json written, before the plugin loads (to make the file unreadable). */
 	beforeLoad?: (host: ObsidianHost) => void;
 }
@@ -52,13 +54,14 @@ export class SettingsDriver {
 		const fake = opts.fakeTimers ?? true;
 		if (fake) jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate"] });
 		const vaultDir = mkdtempSync(join(tmpdir(), "ar-settings-"));
-		const host = ObsidianHost.create({ vaultDir, secrets: opts.secrets ?? {} });
+		const host = ObsidianHost.create({ vaultDir, secrets: opts.secrets ?? {}, mobile: opts.mobileBundle ?? false });
 		if (opts.data !== undefined || opts.dataText !== undefined) {
 			mkdirSync(join(vaultDir, PLUGIN_DIR), { recursive: true });
 			writeFileSync(join(vaultDir, PLUGIN_DIR, "data.json"), opts.dataText ?? JSON.stringify(opts.data, null, 2));
 		}
 		opts.beforeLoad?.(host);
-		const plugin = (await host.loadPluginClass(AzureReasoningPlugin as never, MANIFEST)) as unknown as AzureReasoningPlugin;
+		const loading = opts.mobileBundle ? host.loadMainJs(join(ROOT, "main.js"), join(ROOT, "manifest.json")) : host.loadPluginClass(AzureReasoningPlugin as never, MANIFEST);
+		const plugin = (await loading) as unknown as AzureReasoningPlugin;
 		const driver = new SettingsDriver(host, plugin, vaultDir, fake);
 		document.body.empty();
 		document.body.appendChild(plugin.settingTab.containerEl);

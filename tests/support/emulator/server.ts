@@ -80,6 +80,18 @@ export class AzureEmulator {
 		return this.sleeps.size;
 	}
 
+	/**
+	 * Ends every pending fault delay now, and the delayed requests are answered: a test holds a
+	 * request with a long `delayMs` and lets it go when the user's side is done, without waiting on the clock.
+	 */
+	releaseDelays(): void {
+		for (const s of this.sleeps) {
+			clearTimeout(s.timer);
+			s.resolve();
+		}
+		this.sleeps.clear();
+	}
+
 	/** Sets the content generator of compliant completions (default: defaultAnswer). */
 	setAnswer(fn: AnswerFn): void {
 		this.answerFn = fn;

@@ -44,6 +44,7 @@ export class Editor implements Implemented {
 	private applied: readonly unknown[];
 	private history = new History();
 	private listeners = new Set<(change: EditorChangeEvent) => void>();
+	private committed = new Set<(tr: Transaction) => void>();
 	private focused = false;
 	/** The EditorView a plugin reaches as `editor.cm`. */
 	readonly cm: StandInEditorView;
@@ -67,6 +68,15 @@ export class Editor implements Implemented {
 	onChange(cb: (change: EditorChangeEvent) => void): () => void {
 		this.listeners.add(cb);
 		return () => this.listeners.delete(cb);
+	}
+	/** Stand-in only: every transaction that changed the document, once applied (how two panes on one note mirror). */
+	onTransaction(cb: (tr: Transaction) => void): () => void {
+		this.committed.add(cb);
+		return () => this.committed.delete(cb);
+	}
+	/** Stand-in only: forget the undo history (its steps no longer fit a document another pane changed). */
+	clearHistory(): void {
+		this.history = new History();
 	}
 	/** Stand-in only: how many steps undo() can take back. */
 	undoDepth(): number {
@@ -282,6 +292,7 @@ export class Editor implements Implemented {
 			heightChanged: false,
 		} as unknown as ViewUpdate;
 		for (const listener of tr.state.facet(EditorView.updateListener)) listener(update);
+		if (tr.docChanged) for (const cb of [...this.committed]) cb(tr);
 	}
 
 	private emit(events: { from: number; to: number; insert: string }[], origin?: string): void {

@@ -1,6 +1,7 @@
 // requestUrl does real HTTP against a throwaway server on loopback.
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
+import * as vm from "node:vm";
 import { requestUrl } from "obsidian";
 import { requestUrlLog, resetObsidianStandIn } from "./index";
 
@@ -79,6 +80,13 @@ test("an ArrayBuffer body is sent byte for byte; a typed array is refused like a
 	await requestUrl({ url: `${base}/bytes`, method: "PUT", body: bytes.slice().buffer });
 	expect([...(received[0]?.body ?? [])]).toEqual([...bytes]);
 	await expect(requestUrl({ url: `${base}/bytes`, method: "PUT", body: bytes as unknown as ArrayBuffer })).rejects.toThrow(TypeError);
+});
+
+test("an ArrayBuffer made in another realm (main.js on the stand-in's mobile) is an ArrayBuffer too", async () => {
+	const foreign = vm.runInNewContext("new Uint8Array([1, 2, 255]).buffer") as ArrayBuffer;
+	expect(foreign instanceof ArrayBuffer).toBe(false);
+	await requestUrl({ url: `${base}/bytes`, method: "PUT", body: foreign });
+	expect([...(received[0]?.body ?? [])]).toEqual([1, 2, 255]);
 });
 
 test("status >= 400 rejects by default with an Error carrying .status, like Obsidian", async () => {

@@ -58,7 +58,9 @@ function responseOf(status: number, headers: Record<string, string>, body: Buffe
 function bodyBuffer(body: RequestUrlParam["body"]): Buffer | undefined {
 	if (body === undefined || body === null) return undefined;
 	if (typeof body === "string") return Buffer.from(body, "utf8");
-	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	// By tag, not instanceof: Obsidian and the plugin share one realm, so an ArrayBuffer from the
+	// plugin is always "an ArrayBuffer" to it; main.js on the stand-in's mobile runs in a realm of its own.
+	if (Object.prototype.toString.call(body) === "[object ArrayBuffer]") return Buffer.from(body as ArrayBuffer);
 	// Obsidian's type allows only string | ArrayBuffer; a typed array is a plugin bug worth seeing.
 	throw new TypeError(`requestUrl body must be a string or an ArrayBuffer, got ${Object.prototype.toString.call(body)}`);
 }

@@ -1,6 +1,7 @@
 // Workspace, WorkspaceLeaf and the markdown view: open notes are Editors over their text. An edit is not
 // written to disk until the view saves (Obsidian: ~2 s later; here: Workspace.flushAll(), or closing the note).
 import * as fs from "node:fs";
+import { Transaction } from "@codemirror/state";
 import type { App } from "./app";
 import { Component } from "./component";
 import { Editor } from "./editor";
@@ -41,6 +42,7 @@ export class MarkdownView extends View {
 	editor: Editor = new Editor("", () => this.app.standIn.editorExtensions);
 	/** Stand-in only: the text last written to (or read from) disk for this view's file. */
 	savedText = "";
+	private mode: "source" | "preview" = "source";
 
 	constructor(leaf: WorkspaceLeaf) {
 		super(leaf);
@@ -49,6 +51,7 @@ export class MarkdownView extends View {
 		this.editor.onChange((c) => {
 			if (c.origin !== "setViewData") this.app.workspace.trigger("editor-change", this.editor, this);
 		});
+		this.editor.onTransaction((tr) => this.app.workspace.mirror(this, tr));
 	}
 	getViewType(): string {
 		return "markdown";
@@ -57,7 +60,21 @@ export class MarkdownView extends View {
 		return this.file?.basename ?? "";
 	}
 	getMode(): "source" | "preview" {
-		return "source";
+		return this.mode;
+	}
+	/**
+	 * Stand-in only: what the reading-view toggle does. Reading mode: the note is saved, there is no
+	 * active editor (workspace.activeEditor is null, so editor commands are not offered), the user
+	 * cannot type. Obsidian keeps the source editor hidden meanwhile; whether a plugin's state field
+	 * keeps tracking there, and whether a write into the hidden editor is saved, is not documented,
+	 * so the stand-in is stricter: the hidden editor starts afresh (a new EditorState, as opening a
+	 * file does), and a plugin must find its place again and write through the vault.
+	 */
+	setMode(mode: "source" | "preview"): void {
+		if (mode === this.mode) return;
+		this.saveNow();
+		this.mode = mode;
+		if (mode === "preview") this.editor.resetDocument(this.editor.getValue());
 	}
 	get data(): string {
 		return this.editor.getValue();
@@ -71,7 +88,7 @@ export class MarkdownView extends View {
 	}
 	clear(): void {}
 	getState(): Record<string, unknown> {
-		return { file: this.file?.path, mode: "source" };
+		return { file: this.file?.path, mode: this.mode };
 	}
 	/** Writes the editor's text to disk if it changed. */
 	async save(): Promise<void> {
@@ -86,7 +103,7 @@ export class MarkdownView extends View {
 	saveNow(): void {
 		if (!this.file || !this.isDirty()) return;
 		const text = this.editor.getValue();
-		this.savedText = text;
+		for (const v of this.app.workspace.markdownViewsOf(this.file)) v.savedText = text;
 		this.app.vault.saveFromEditor(this.file, text);
 	}
 }
@@ -137,15 +154,22 @@ export class Workspace extends Events {
 	activeLeaf: WorkspaceLeaf | null = null;
 	layoutReady = true;
 	private leaves: WorkspaceLeaf[] = [];
+	private mirroring = false;
 
 	constructor(private readonly app: App) {
 		super();
 		app.vault.attachOpenDocuments({
 			textOf: (file) => this.textOf(file),
 			replaceText: (file, text) => {
-				for (const v of this.viewsOf(file)) {
-					v.savedText = text;
-					replaceByDiff(v.editor, text);
+				// Every view gets the change itself: none of it is mirrored again.
+				this.mirroring = true;
+				try {
+					for (const v of this.viewsOf(file)) {
+						v.savedText = text.replace(/\r\n/g, "\n"); // as the editor holds it (see openFileNow)
+						replaceByDiff(v.editor, text);
+					}
+				} finally {
+					this.mirroring = false;
 				}
 			},
 			closeFile: (file) => {
@@ -154,10 +178,10 @@ export class Workspace extends Events {
 		});
 	}
 
-	/** The active markdown view (Obsidian's MarkdownFileInfo for it), or null. */
+	/** The active markdown view (Obsidian's MarkdownFileInfo for it), or null: also null in reading mode ("the active view has no editor"). */
 	get activeEditor(): MarkdownView | null {
 		const view = this.activeLeaf?.view;
-		return view instanceof MarkdownView && view.file ? view : null;
+		return view instanceof MarkdownView && view.file && view.getMode() === "source" ? view : null;
 	}
 	getLeaf(newLeaf?: boolean | "tab" | "split" | "window"): WorkspaceLeaf {
 		if (!newLeaf && this.activeLeaf) return this.activeLeaf;
@@ -216,6 +240,34 @@ export class Workspace extends Events {
 			this.activeLeaf = this.leaves[this.leaves.length - 1] ?? null;
 			this.trigger("active-leaf-change", this.activeLeaf);
 		}
+	}
+
+	/**
+	 * Stand-in only: two panes on one note share edits. Obsidian gives each pane its own CodeMirror
+	 * view and keeps their documents equal; here an edit in one is dispatched to the others as the
+	 * same changes (so state fields there map through it), marked remote and kept out of their undo
+	 * history. Where unsure, stricter: the other panes' undo histories are dropped (the stand-in
+	 * cannot rebase them), and their selections only map through the change.
+	 */
+	mirror(from: MarkdownView, tr: Transaction): void {
+		if (this.mirroring || !from.file) return;
+		const others = this.viewsOf(from.file).filter((v) => v !== from);
+		if (others.length === 0) return;
+		this.mirroring = true;
+		try {
+			for (const v of others) {
+				if (!v.editor.cm.state.doc.eq(tr.startState.doc)) throw new Error(`Two panes on ${from.file.path} no longer hold the same text`);
+				v.editor.cm.dispatch({ changes: tr.changes, annotations: [Transaction.remote.of(true), Transaction.addToHistory.of(false)] });
+				v.editor.clearHistory();
+			}
+		} finally {
+			this.mirroring = false;
+		}
+	}
+
+	/** Stand-in only: the markdown views showing `file`. */
+	markdownViewsOf(file: TFile): MarkdownView[] {
+		return this.viewsOf(file);
 	}
 
 	private viewsOf(file: TFile): MarkdownView[] {
