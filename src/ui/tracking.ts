@@ -45,9 +45,12 @@ function markdownViewsOf(app: App, path: string): MarkdownView[] {
 	return views;
 }
 
-/** An open editor showing the note, or null. */
+/**
+ * An open editor showing the note in editing mode, or null. A view in reading mode keeps a hidden
+ * editor: a write there would not reach the file until something saves it, so it does not count.
+ */
 export function openEditorFor(app: App, path: string): Editor | null {
-	return markdownViewsOf(app, path)[0]?.editor ?? null;
+	return markdownViewsOf(app, path).find((v) => v.getMode() === "source")?.editor ?? null;
 }
 
 /** `path` once `oldPath` (a note or a folder) became `newPath`, or null when it is not under it. */
