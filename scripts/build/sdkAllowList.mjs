@@ -30,10 +30,6 @@ export const KEPT = [
 		why: "what every call returns (APIPromise), the error hierarchy, the APIResource base class; pagination because the client's getAPIList and the kept resources' list() import it (2 KB)",
 	},
 	{
-		ids: ["core/streaming", "streaming", "internal/decoders/"],
-		why: "the SSE Stream the client's response parser (internal/parse) returns for `stream: true`; kept so that create() stays whole, streaming included, for the Responses/Chat code that may want it",
-	},
-	{
 		ids: [
 			"internal/tslib",
 			"internal/utils",
@@ -71,6 +67,14 @@ export const KEPT = [
  *   realtime, skills, uploads, vector-stores, videos, webhooks;
  * - lib/*: helpers reachable only from stream(), parse() and runTools() (ChatCompletionStream,
  *   the runners, ResponseStream, the structured-output parser), never from create();
+ * - core/streaming (and internal/decoders/line, which only it imports): the SSE `Stream`. The only
+ *   kept code that touches it is internal/parse's defaultParseResponse, and only inside
+ *   `if (props.options.stream)`; `options.stream` is set by create() from `body.stream ?? false`
+ *   (resources/chat/completions/completions, resources/responses/responses), and the plugin never
+ *   sends `stream` (src/core/request.ts builds the body; src/azure/client.ts calls the two
+ *   create() methods). The other users of Stream (lib/ChatCompletionStream, lib/responses/
+ *   ResponseStream, the runners) are stubbed already. `stream: true` would fail on its answer with
+ *   "openai/core/streaming: Stream.fromSSEResponse was removed …" (tests/build/sdkSurface.test.ts);
  * - core/uploads: toFile/toStreamingFile for file uploads: the plugin uploads nothing;
  * - auth/workload-identity-auth: used only with the `workloadIdentity` option, never passed;
  * - bedrock: BedrockOpenAI, exported by the package entry and unused.

@@ -137,6 +137,18 @@ describe("responses.create from main.js", () => {
 		expect(seen[0]).toMatchObject({ method: "POST", url: "/openai/responses?api-version=2025-04-01-preview", body });
 		expect(seen[0]!.headers["api-key"]).toBe("dated-key-0123456789");
 	});
+
+	test("`stream: true`, which the plugin never sends, fails loudly on the answer: the SSE Stream was removed", async () => {
+		const v1 = new classes.OpenAI({ ...clientOpts, apiKey: "v1-key-0123456789", baseURL: `${url}/openai/v1` });
+		const dated = new classes.AzureOpenAI({ ...clientOpts, apiKey: "dated-key-0123456789", endpoint: url, deployment: "dep-o4", apiVersion: "2025-04-01-preview" });
+		const removed = /openai\/core\/streaming: Stream\.fromSSEResponse was removed .*sdkAllowList/;
+		await expect(v1.responses.create({ model: "dep-gpt5", input: "Hello", stream: true })).rejects.toThrow(removed);
+		await expect(dated.chat.completions.create({ model: "dep-o4", messages: [{ role: "user", content: "Hello" }], stream: true })).rejects.toThrow(removed);
+		expect(seen.map((s) => [s.url, (s.body as { stream?: boolean }).stream])).toEqual([
+			["/openai/v1/responses", true],
+			["/openai/deployments/dep-o4/chat/completions?api-version=2025-04-01-preview", true],
+		]);
+	});
 });
 
 describe("what the bundle removed fails loudly, naming it", () => {
