@@ -26,14 +26,21 @@ export const KEPT = [
 		why: "the package entry, the OpenAI client (request building, retries, headers, logging) and AzureOpenAI on top of it; the error classes the client throws; the resource index the client constructs its resources from",
 	},
 	{
-		ids: ["core/api-promise", "core/error", "core/resource", "core/pagination"],
-		why: "what every call returns (APIPromise), the error hierarchy, the APIResource base class; pagination because the client's getAPIList and the kept resources' list() import it (2 KB)",
+		ids: ["core/api-promise", "core/error", "core/resource"],
+		why: "what every call returns (APIPromise), the error hierarchy, the APIResource base class",
 	},
 	{
 		ids: [
 			"internal/tslib",
 			"internal/utils",
-			"internal/utils/",
+			"internal/utils/values",
+			"internal/utils/base64",
+			"internal/utils/bytes",
+			"internal/utils/env",
+			"internal/utils/log",
+			"internal/utils/sleep",
+			"internal/utils/uuid",
+			"internal/utils/query",
 			"internal/errors",
 			"internal/detect-platform",
 			"internal/shims",
@@ -46,12 +53,12 @@ export const KEPT = [
 		why: "the client's own machinery: helpers, abort detection, platform headers, fetch/stream shims, header merging, response parsing, the provider hook, query strings (api-version)",
 	},
 	{
-		ids: ["resources/chat/", "resources/chat"],
-		why: "client.chat.completions.create, the plugin's call on both clients (Chat and its sub-resources are constructed together)",
+		ids: ["resources/chat", "resources/chat/index", "resources/chat/chat", "resources/chat/completions/index", "resources/chat/completions/completions"],
+		why: "client.chat.completions.create, the plugin's call on both clients",
 	},
 	{
-		ids: ["resources/responses/", "resources/responses"],
-		why: "client.responses.create, the plugin's Responses API call on both clients (with the InputItems and InputTokens sub-resources its constructor builds)",
+		ids: ["resources/responses", "resources/responses/index", "resources/responses/responses"],
+		why: "client.responses.create, the plugin's Responses API call on both clients",
 	},
 	{
 		ids: ["lib/ResponsesParser"],
@@ -75,6 +82,18 @@ export const KEPT = [
  *   create() methods). The other users of Stream (lib/ChatCompletionStream, lib/responses/
  *   ResponseStream, the runners) are stubbed already. `stream: true` would fail on its answer with
  *   "openai/core/streaming: Stream.fromSSEResponse was removed …" (tests/build/sdkSurface.test.ts);
+ * - core/pagination (Page classes, PagePromise): reached only through the client's getAPIList/
+ *   requestAPIList, which only list() methods call (chat.completions.list, …messages.list,
+ *   responses.inputItems.list), and the package entry's re-export of PagePromise, which the plugin
+ *   does not import; the kept resources only pass `CursorPage` as an argument inside list().
+ *   Caveat: requestAPIList starts makeRequest before `new PagePromise` throws, so a list() call
+ *   would still send its GET (the answer is dropped) while throwing "…core/pagination: PagePromise";
+ * - internal/utils/path: the `path` tag that encodes ids into URLs, used only inside the methods
+ *   that take an id (retrieve, update, delete, cancel, list of messages/input items); both
+ *   create() methods post to a constant path ('/chat/completions', '/responses');
+ * - resources/chat/completions/messages, resources/responses/input-items and input-tokens: the
+ *   sub-resources the kept constructors build (`this.messages = new Messages(client)`): they
+ *   construct quietly as stubs and throw on any use (`client.responses.inputItems.list` throws);
  * - core/uploads: toFile/toStreamingFile for file uploads: the plugin uploads nothing;
  * - auth/workload-identity-auth: used only with the `workloadIdentity` option, never passed;
  * - bedrock: BedrockOpenAI, exported by the package entry and unused.

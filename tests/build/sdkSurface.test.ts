@@ -160,6 +160,20 @@ describe("what the bundle removed fails loudly, naming it", () => {
 		expect(h.emu.requests.length).toBe(before);
 	});
 
+	test("what only takes an id or lists (the path tag, the sub-resources) throws on use, and sends nothing", () => {
+		const client = new classes.AzureOpenAI({ ...clientOpts, apiKey: KEY, endpoint: h.emu.url, deployment: "dep-o1", apiVersion: "2024-12-01-preview" });
+		const sdk = client as unknown as {
+			responses: { retrieve(id: string): unknown; inputItems: { list(id: string): unknown } };
+			chat: { completions: { retrieve(id: string): unknown; messages: { list(id: string): unknown } } };
+		};
+		const before = h.emu.requests.length;
+		expect(() => sdk.responses.retrieve("resp_1")).toThrow(/openai\/internal\/utils\/path: path was removed/);
+		expect(() => sdk.chat.completions.retrieve("c_1")).toThrow(/openai\/internal\/utils\/path: path was removed/);
+		expect(() => sdk.responses.inputItems.list("resp_1")).toThrow(/openai\/resources\/responses\/input-items: InputItems\.list was removed/);
+		expect(() => sdk.chat.completions.messages.list("c_1")).toThrow(/openai\/resources\/chat\/completions\/messages: Messages\.list was removed/);
+		expect(h.emu.requests.length).toBe(before);
+	});
+
 	test("streaming helpers (stream(), runTools()) throw on use", () => {
 		const client = new classes.AzureOpenAI({ ...clientOpts, apiKey: KEY, endpoint: h.emu.url, deployment: "dep-o1", apiVersion: "2024-12-01-preview" });
 		expect(() => client.chat.completions.stream({ model: "dep-o1", messages: [] })).toThrow(/openai\/lib\/ChatCompletionStream: ChatCompletionStream\.createChatCompletion was removed/);
