@@ -12,6 +12,10 @@
  * the built main.js that both methods exist and work on both clients; the e2e and UI suites run
  * on the stubbed bundle.
  *
+ * Two finer tools, below KEPT: PARTIAL keeps some exports of a module (the SDK's own code) and
+ * stubs the others; REPLACED swaps a module for a smaller file of ours, proved equal on what the
+ * plugin passes (tests/build/sdkFlatQuery.test.ts) and pinned to the SDK files it mirrors.
+ *
  * Module ids are paths inside node_modules/openai without the extension (esbuild takes the .mjs
  * build). An entry ending in "/" keeps the whole folder.
  *
@@ -40,7 +44,6 @@ export const KEPT = [
 			"internal/utils/log",
 			"internal/utils/sleep",
 			"internal/utils/uuid",
-			"internal/utils/query",
 			"internal/errors",
 			"internal/detect-platform",
 			"internal/shims",
@@ -48,9 +51,8 @@ export const KEPT = [
 			"internal/headers",
 			"internal/parse",
 			"internal/provider",
-			"internal/qs/",
 		],
-		why: "the client's own machinery: helpers, abort detection, platform headers, fetch/stream shims, header merging, response parsing, the provider hook, query strings (api-version)",
+		why: "the client's own machinery: helpers, abort detection, platform headers, fetch/stream shims, header merging, response parsing, the provider hook",
 	},
 	{
 		ids: ["resources/chat", "resources/chat/index", "resources/chat/chat", "resources/chat/completions/index", "resources/chat/completions/completions"],
@@ -60,9 +62,35 @@ export const KEPT = [
 		ids: ["resources/responses", "resources/responses/index", "resources/responses/responses"],
 		why: "client.responses.create, the plugin's Responses API call on both clients",
 	},
+];
+
+/**
+ * SDK modules bundled in part: the exports in `keep` are the SDK's own code, bundled as is; the
+ * module's other exports become stubs, and what only they used is shaken out.
+ * @type {{ id: string, keep: string[], why: string }[]}
+ */
+export const PARTIAL = [
 	{
-		ids: ["lib/ResponsesParser"],
-		why: "responses.create calls its addOutputText on every answer (sets `output_text`)",
+		id: "lib/ResponsesParser",
+		keep: ["addOutputText"],
+		why: "responses.create calls addOutputText on every answer (sets `output_text`); the rest (parseResponse, the tool and text-format parsers) serves only responses.parse() and the stream helpers",
+	},
+];
+
+/**
+ * SDK modules replaced by a smaller file of ours that gives the same result on everything the
+ * plugin can pass and throws, naming the module, on anything else. `pins` are the SDK files whose
+ * behaviour the replacement mirrors: the build check records a hash of them in
+ * openai-modules.txt, so an SDK upgrade that changes any of them fails the build until someone
+ * re-reads them (and tests/build/sdkFlatQuery.test.ts, which compares with the real function).
+ * @type {{ id: string, file: string, pins: string[], why: string }[]}
+ */
+export const REPLACED = [
+	{
+		id: "internal/utils/query",
+		file: "sdkFlatQuery.mjs",
+		pins: ["internal/utils/query", "internal/qs/stringify", "internal/qs/utils", "internal/qs/formats"],
+		why: "stringifyQuery over the SDK's copy of qs (about 6 KB) only ever encodes the flat `api-version=<dated version>` of AzureOpenAI's defaultQuery (plus the base URL's own query, strings, if it had one); body encoding as a query is only for an `application/x-www-form-urlencoded` content-type, which the plugin never sets",
 	},
 ];
 
@@ -105,6 +133,13 @@ const keptFolders = KEPT.flatMap((k) => k.ids.filter((id) => id.endsWith("/")));
 /** True when the module (its id inside the openai package, no extension) is bundled as is. */
 export function isKept(id) {
 	return keptExact.has(id) || keptFolders.some((f) => id.startsWith(f));
+}
+
+/** How the build treats a module it reaches: "kept", "partial", "replaced" or "stubbed". */
+export function sdkStatus(id) {
+	if (REPLACED.some((r) => r.id === id)) return "replaced";
+	if (PARTIAL.some((p) => p.id === id)) return "partial";
+	return isKept(id) ? "kept" : "stubbed";
 }
 
 /** The module id of a path inside node_modules/openai (any separator), or null for other files. */

@@ -8,7 +8,8 @@
  *   bundled classes.
  * - responses.create: on new clients of the bundled classes, against a tiny local server of this
  *   test (the emulator may not have the route): a POST to /openai/v1/responses (v1) and to
- *   /openai/responses?api-version=… (dated), with `output_text` filled in as the SDK does.
+ *   /openai/responses?api-version=… (dated), with `output_text` filled in as the SDK does; and
+ *   on the dated client, the raw URLs and bodies of both calls equal the unbundled SDK's.
  *
  * How the bundled classes are found: main.js exports only the plugin, and its names are minified.
  * The SDK's client constructor adds each instance to a private WeakSet (`_OpenAI_instances.add(this)`,
@@ -18,6 +19,8 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { AzureOpenAI as UnbundledAzureOpenAI } from "openai";
+import { KNOWN_DATED_VERSIONS } from "../../src/core/apiVersion";
 import { BEFORE, KEY, NOTE, SELECTED, deployment, useHarness } from "../ui/commandsHarness";
 
 const h = useHarness();
@@ -136,6 +139,26 @@ describe("responses.create from main.js", () => {
 		expect(seen).toHaveLength(1);
 		expect(seen[0]).toMatchObject({ method: "POST", url: "/openai/responses?api-version=2025-04-01-preview", body });
 		expect(seen[0]!.headers["api-key"]).toBe("dated-key-0123456789");
+	});
+
+	test("dated URLs and bodies are byte-identical to the unbundled SDK's (its qs vs the bundle's flat query), for every known api-version", async () => {
+		const bodies = { chat: { model: "dep-o4", messages: [{ role: "user", content: "Hello" }] }, responses: { model: "dep-o4", input: "Hello" } };
+		const send = async (Client: ClientClass, apiVersion: string) => {
+			const client = new Client({ ...clientOpts, apiKey: "dated-key-0123456789", endpoint: url, deployment: "dep-o4", apiVersion });
+			await client.chat.completions.create(bodies.chat);
+			await client.responses.create(bodies.responses);
+			return seen.splice(0).map((r) => ({ method: r.method, url: r.url, body: r.body }));
+		};
+		for (const apiVersion of KNOWN_DATED_VERSIONS) {
+			const bundled = await send(classes.AzureOpenAI, apiVersion);
+			expect(bundled.map((r) => r.url)).toEqual([`/openai/deployments/dep-o4/chat/completions?api-version=${apiVersion}`, `/openai/responses?api-version=${apiVersion}`]);
+			expect(bundled).toEqual(await send(UnbundledAzureOpenAI as unknown as ClientClass, apiVersion));
+		}
+	});
+
+	test("responses.parse (not the plugin's) fails loudly on the answer: only addOutputText was kept of lib/ResponsesParser", async () => {
+		const client = new classes.OpenAI({ ...clientOpts, apiKey: "v1-key-0123456789", baseURL: `${url}/openai/v1` }) as SdkClient & { responses: { parse(body: unknown): Promise<unknown> } };
+		await expect(client.responses.parse({ model: "dep-gpt5", input: "Hello" })).rejects.toThrow(/openai\/lib\/ResponsesParser: parseResponse was removed/);
 	});
 
 	test("`stream: true`, which the plugin never sends, fails loudly on the answer: the SSE Stream was removed", async () => {
