@@ -43,16 +43,14 @@ export const KEPT = [
 			"internal/utils/env",
 			"internal/utils/log",
 			"internal/utils/sleep",
-			"internal/utils/uuid",
 			"internal/errors",
 			"internal/detect-platform",
 			"internal/shims",
 			"internal/request-options",
 			"internal/headers",
 			"internal/parse",
-			"internal/provider",
 		],
-		why: "the client's own machinery: helpers, abort detection, platform headers, fetch/stream shims, header merging, response parsing, the provider hook",
+		why: "the client's own machinery: helpers, abort detection, platform headers, fetch/stream shims, header merging, response parsing",
 	},
 	{
 		ids: ["resources/chat", "resources/chat/index", "resources/chat/chat", "resources/chat/completions/index", "resources/chat/completions/completions"],
@@ -122,6 +120,11 @@ export const REPLACED = [
  * - resources/chat/completions/messages, resources/responses/input-items and input-tokens: the
  *   sub-resources the kept constructors build (`this.messages = new Messages(client)`): they
  *   construct quietly as stubs and throw on any use (`client.responses.inputItems.list` throws);
+ * - internal/provider: configureProvider, which the client's constructor calls only when given a
+ *   `provider` option (src/azure/client.ts's makeClient never passes one); stubbing it also drops
+ *   the module's one side effect, a registry it defines on globalThis at load;
+ * - internal/utils/uuid: uuid4, called only by defaultIdempotencyKey(), which buildHeaders calls
+ *   only when the client has an `idempotencyHeader`; OpenAI and AzureOpenAI never set one;
  * - core/uploads: toFile/toStreamingFile for file uploads: the plugin uploads nothing;
  * - auth/workload-identity-auth: used only with the `workloadIdentity` option, never passed;
  * - bedrock: BedrockOpenAI, exported by the package entry and unused.

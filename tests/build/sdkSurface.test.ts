@@ -197,6 +197,12 @@ describe("what the bundle removed fails loudly, naming it", () => {
 		expect(h.emu.requests.length).toBe(before);
 	});
 
+	test("client options the plugin never passes (a provider; an idempotency header) throw, naming what was removed", () => {
+		expect(() => new classes.OpenAI({ ...clientOpts, provider: {} })).toThrow(/openai\/internal\/provider: configureProvider was removed/);
+		const client = new classes.OpenAI({ ...clientOpts, apiKey: KEY, baseURL: `${h.emu.url}/openai/v1` }) as SdkClient & { defaultIdempotencyKey(): string };
+		expect(() => client.defaultIdempotencyKey()).toThrow(/openai\/internal\/utils\/uuid: uuid4 was removed/);
+	});
+
 	test("streaming helpers (stream(), runTools()) throw on use", () => {
 		const client = new classes.AzureOpenAI({ ...clientOpts, apiKey: KEY, endpoint: h.emu.url, deployment: "dep-o1", apiVersion: "2024-12-01-preview" });
 		expect(() => client.chat.completions.stream({ model: "dep-o1", messages: [] })).toThrow(/openai\/lib\/ChatCompletionStream: ChatCompletionStream\.createChatCompletion was removed/);
