@@ -15,14 +15,19 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Metafile } from "esbuild";
-import { isKept, sdkModuleId } from "../build/sdkAllowList.mjs";
+import { sdkModuleId, sdkStatus } from "../build/sdkAllowList.mjs";
 
-/** The group a bundled module is reported under: the SDK by top-level folder or resource, our code by folder. */
+/**
+ * The group a bundled module is reported under: the SDK by top-level folder or resource, our code
+ * by folder. A partly kept module counts twice: its kept code ("sdk-original:" input) under its
+ * folder, its stubbed exports under the stubs; a replaced one under its folder.
+ */
 export function groupOf(input: string): string {
 	if (input.startsWith("sdk-stub:")) return "openai (stubs)";
 	const id = sdkModuleId(input);
 	if (id !== null) {
-		if (!isKept(id)) return "openai (stubs)";
+		const status = sdkStatus(id);
+		if (status === "stubbed" || (status === "partial" && !input.startsWith("sdk-original:"))) return "openai (stubs)";
 		const parts = id.split("/");
 		if (parts[0] === "resources" && parts.length > 1) return `openai/resources/${parts[1]}`;
 		return parts.length > 1 ? `openai/${parts[0]}/` : `openai/${id}`;

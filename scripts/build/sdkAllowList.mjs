@@ -12,6 +12,10 @@
  * the built main.js that both methods exist and work on both clients; the e2e and UI suites run
  * on the stubbed bundle.
  *
+ * Two finer tools, below KEPT: PARTIAL keeps some exports of a module (the SDK's own code) and
+ * stubs the others; REPLACED swaps a module for a smaller file of ours, proved equal on what the
+ * plugin passes (tests/build/sdkFlatQuery.test.ts) and pinned to the SDK files it mirrors.
+ *
  * Module ids are paths inside node_modules/openai without the extension (esbuild takes the .mjs
  * build). An entry ending in "/" keeps the whole folder.
  *
@@ -26,40 +30,65 @@ export const KEPT = [
 		why: "the package entry, the OpenAI client (request building, retries, headers, logging) and AzureOpenAI on top of it; the error classes the client throws; the resource index the client constructs its resources from",
 	},
 	{
-		ids: ["core/api-promise", "core/error", "core/resource", "core/pagination"],
-		why: "what every call returns (APIPromise), the error hierarchy, the APIResource base class; pagination because the client's getAPIList and the kept resources' list() import it (2 KB)",
-	},
-	{
-		ids: ["core/streaming", "streaming", "internal/decoders/"],
-		why: "the SSE Stream the client's response parser (internal/parse) returns for `stream: true`; kept so that create() stays whole, streaming included, for the Responses/Chat code that may want it",
+		ids: ["core/api-promise", "core/error", "core/resource"],
+		why: "what every call returns (APIPromise), the error hierarchy, the APIResource base class",
 	},
 	{
 		ids: [
 			"internal/tslib",
 			"internal/utils",
-			"internal/utils/",
+			"internal/utils/values",
+			"internal/utils/base64",
+			"internal/utils/bytes",
+			"internal/utils/env",
+			"internal/utils/log",
+			"internal/utils/sleep",
 			"internal/errors",
 			"internal/detect-platform",
 			"internal/shims",
 			"internal/request-options",
 			"internal/headers",
 			"internal/parse",
-			"internal/provider",
-			"internal/qs/",
 		],
-		why: "the client's own machinery: helpers, abort detection, platform headers, fetch/stream shims, header merging, response parsing, the provider hook, query strings (api-version)",
+		why: "the client's own machinery: helpers, abort detection, platform headers, fetch/stream shims, header merging, response parsing",
 	},
 	{
-		ids: ["resources/chat/", "resources/chat"],
-		why: "client.chat.completions.create, the plugin's call on both clients (Chat and its sub-resources are constructed together)",
+		ids: ["resources/chat", "resources/chat/index", "resources/chat/chat", "resources/chat/completions/index", "resources/chat/completions/completions"],
+		why: "client.chat.completions.create, the plugin's call on both clients",
 	},
 	{
-		ids: ["resources/responses/", "resources/responses"],
-		why: "client.responses.create, the plugin's Responses API call on both clients (with the InputItems and InputTokens sub-resources its constructor builds)",
+		ids: ["resources/responses", "resources/responses/index", "resources/responses/responses"],
+		why: "client.responses.create, the plugin's Responses API call on both clients",
 	},
+];
+
+/**
+ * SDK modules bundled in part: the exports in `keep` are the SDK's own code, bundled as is; the
+ * module's other exports become stubs, and what only they used is shaken out.
+ * @type {{ id: string, keep: string[], why: string }[]}
+ */
+export const PARTIAL = [
 	{
-		ids: ["lib/ResponsesParser"],
-		why: "responses.create calls its addOutputText on every answer (sets `output_text`)",
+		id: "lib/ResponsesParser",
+		keep: ["addOutputText"],
+		why: "responses.create calls addOutputText on every answer (sets `output_text`); the rest (parseResponse, the tool and text-format parsers) serves only responses.parse() and the stream helpers",
+	},
+];
+
+/**
+ * SDK modules replaced by a smaller file of ours that gives the same result on everything the
+ * plugin can pass and throws, naming the module, on anything else. `pins` are the SDK files whose
+ * behaviour the replacement mirrors: the build check records a hash of them in
+ * openai-modules.txt, so an SDK upgrade that changes any of them fails the build until someone
+ * re-reads them (and tests/build/sdkFlatQuery.test.ts, which compares with the real function).
+ * @type {{ id: string, file: string, pins: string[], why: string }[]}
+ */
+export const REPLACED = [
+	{
+		id: "internal/utils/query",
+		file: "sdkFlatQuery.mjs",
+		pins: ["internal/utils/query", "internal/qs/stringify", "internal/qs/utils", "internal/qs/formats"],
+		why: "stringifyQuery over the SDK's copy of qs (about 6 KB) only ever encodes the flat `api-version=<dated version>` of AzureOpenAI's defaultQuery (plus the base URL's own query, strings, if it had one); body encoding as a query is only for an `application/x-www-form-urlencoded` content-type, which the plugin never sets",
 	},
 ];
 
@@ -71,6 +100,31 @@ export const KEPT = [
  *   realtime, skills, uploads, vector-stores, videos, webhooks;
  * - lib/*: helpers reachable only from stream(), parse() and runTools() (ChatCompletionStream,
  *   the runners, ResponseStream, the structured-output parser), never from create();
+ * - core/streaming (and internal/decoders/line, which only it imports): the SSE `Stream`. The only
+ *   kept code that touches it is internal/parse's defaultParseResponse, and only inside
+ *   `if (props.options.stream)`; `options.stream` is set by create() from `body.stream ?? false`
+ *   (resources/chat/completions/completions, resources/responses/responses), and the plugin never
+ *   sends `stream` (src/core/request.ts builds the body; src/azure/client.ts calls the two
+ *   create() methods). The other users of Stream (lib/ChatCompletionStream, lib/responses/
+ *   ResponseStream, the runners) are stubbed already. `stream: true` would fail on its answer with
+ *   "openai/core/streaming: Stream.fromSSEResponse was removed …" (tests/build/sdkSurface.test.ts);
+ * - core/pagination (Page classes, PagePromise): reached only through the client's getAPIList/
+ *   requestAPIList, which only list() methods call (chat.completions.list, …messages.list,
+ *   responses.inputItems.list), and the package entry's re-export of PagePromise, which the plugin
+ *   does not import; the kept resources only pass `CursorPage` as an argument inside list().
+ *   Caveat: requestAPIList starts makeRequest before `new PagePromise` throws, so a list() call
+ *   would still send its GET (the answer is dropped) while throwing "…core/pagination: PagePromise";
+ * - internal/utils/path: the `path` tag that encodes ids into URLs, used only inside the methods
+ *   that take an id (retrieve, update, delete, cancel, list of messages/input items); both
+ *   create() methods post to a constant path ('/chat/completions', '/responses');
+ * - resources/chat/completions/messages, resources/responses/input-items and input-tokens: the
+ *   sub-resources the kept constructors build (`this.messages = new Messages(client)`): they
+ *   construct quietly as stubs and throw on any use (`client.responses.inputItems.list` throws);
+ * - internal/provider: configureProvider, which the client's constructor calls only when given a
+ *   `provider` option (src/azure/client.ts's makeClient never passes one); stubbing it also drops
+ *   the module's one side effect, a registry it defines on globalThis at load;
+ * - internal/utils/uuid: uuid4, called only by defaultIdempotencyKey(), which buildHeaders calls
+ *   only when the client has an `idempotencyHeader`; OpenAI and AzureOpenAI never set one;
  * - core/uploads: toFile/toStreamingFile for file uploads: the plugin uploads nothing;
  * - auth/workload-identity-auth: used only with the `workloadIdentity` option, never passed;
  * - bedrock: BedrockOpenAI, exported by the package entry and unused.
@@ -82,6 +136,13 @@ const keptFolders = KEPT.flatMap((k) => k.ids.filter((id) => id.endsWith("/")));
 /** True when the module (its id inside the openai package, no extension) is bundled as is. */
 export function isKept(id) {
 	return keptExact.has(id) || keptFolders.some((f) => id.startsWith(f));
+}
+
+/** How the build treats a module it reaches: "kept", "partial", "replaced" or "stubbed". */
+export function sdkStatus(id) {
+	if (REPLACED.some((r) => r.id === id)) return "replaced";
+	if (PARTIAL.some((p) => p.id === id)) return "partial";
+	return isKept(id) ? "kept" : "stubbed";
 }
 
 /** The module id of a path inside node_modules/openai (any separator), or null for other files. */

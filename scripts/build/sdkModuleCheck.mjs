@@ -3,17 +3,21 @@
  * runtime module of node_modules/openai is classified by the build as
  *
  *   kept     bundled as is (on the allow-list and reached),
+ *   partial  the allow-list's kept exports bundled as is, the others stubbed,
+ *   replaced a file of ours instead, followed by a hash of the SDK files it mirrors (its pins),
  *   stubbed  reached from a kept module, replaced by a throwing stub,
  *   absent   never loaded (reachable only through a stub, or not at all),
  *
  * and the list is compared with the one committed in scripts/build/openai-modules.txt. Any
  * difference fails the production build: a new resource file, a kept file gone, a module that a
- * kept one now newly pulls in. Review the difference, adjust the allow-list if needed, then
- * accept it with `npm run build:sdk-modules` (see the README's "Development").
+ * kept one now newly pulls in, a replaced module's SDK original changed. Review the difference,
+ * adjust the allow-list if needed, then accept it with `npm run build:sdk-modules` (see the
+ * README's "Development").
  */
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { isKept, sdkModuleId } from "./sdkAllowList.mjs";
+import { REPLACED, sdkModuleId, sdkStatus } from "./sdkAllowList.mjs";
 
 export const EXPECTED_FILE = "scripts/build/openai-modules.txt";
 
@@ -28,13 +32,37 @@ function mjsFiles(dir, root = dir) {
 	return out;
 }
 
-/** "status id" lines, sorted by id, for every runtime module of the installed SDK. */
+/** A short hash of the SDK files a replacement mirrors (a missing file hashes as missing). */
+function pinsHash(sdkDir, pins) {
+	const h = createHash("sha256");
+	for (const id of pins) {
+		const file = join(sdkDir, `${id}.mjs`);
+		h.update(`${id}\0${existsSync(file) ? readFileSync(file, "utf8") : "(missing)"}\0`);
+	}
+	return `sha256:${h.digest("hex").slice(0, 16)}`;
+}
+
+/** "status id [hash]" lines, sorted by id, for every runtime module of the installed SDK. */
 export function classifySdkModules(projectRoot, metafile) {
 	const sdkDir = join(projectRoot, "node_modules", "openai");
 	const loaded = new Set(Object.keys(metafile.inputs).map(sdkModuleId).filter((id) => id !== null));
 	return mjsFiles(sdkDir)
 		.sort()
-		.map((id) => `${(loaded.has(id) ? (isKept(id) ? "kept" : "stubbed") : "absent").padEnd(8)}${id}`);
+		.map((id) => {
+			const status = loaded.has(id) ? sdkStatus(id) : "absent";
+			const pins = status === "replaced" ? ` ${pinsHash(sdkDir, REPLACED.find((r) => r.id === id).pins)}` : "";
+			return `${status.padEnd(9)}${id}${pins}`;
+		});
+}
+
+/** id → the rest of its line ("kept", "replaced sha256:…"), from "status id [hash]" lines. */
+function byId(lines) {
+	return new Map(
+		lines.map((l) => {
+			const [status, id, ...rest] = l.trim().split(/\s+/);
+			return [id, [status, ...rest].join(" ")];
+		}),
+	);
 }
 
 function sdkVersion(projectRoot) {
@@ -58,12 +86,15 @@ export function checkSdkModules(projectRoot, metafile) {
 	if (!existsSync(file)) return [`${EXPECTED_FILE} is missing: run \`npm run build:sdk-modules\` and commit it`];
 	const expected = readFileSync(file, "utf8").split("\n").filter((l) => l.trim() && !l.startsWith("#"));
 	const actual = classifySdkModules(projectRoot, metafile);
-	const exp = new Map(expected.map((l) => [l.slice(8).trim(), l.slice(0, 8).trim()]));
-	const act = new Map(actual.map((l) => [l.slice(8).trim(), l.slice(0, 8).trim()]));
+	const exp = byId(expected);
+	const act = byId(actual);
 	const diffs = [];
 	for (const [id, s] of act) {
 		if (!exp.has(id)) diffs.push(`  new module: ${id} (${s} in this build)`);
-		else if (exp.get(id) !== s) diffs.push(`  ${id}: was ${exp.get(id)}, now ${s}`);
+		else if (exp.get(id) === s) continue;
+		else if (s.startsWith("replaced ") && exp.get(id).startsWith("replaced ")) {
+			diffs.push(`  ${id}: the SDK files its replacement mirrors changed (${exp.get(id).slice(9)} → ${s.slice(9)}): re-read them against REPLACED in sdkAllowList.mjs`);
+		} else diffs.push(`  ${id}: was ${exp.get(id)}, now ${s}`);
 	}
 	for (const [id, s] of exp) if (!act.has(id)) diffs.push(`  gone: ${id} (was ${s})`);
 	if (diffs.length === 0) return [];

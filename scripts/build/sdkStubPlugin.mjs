@@ -10,12 +10,19 @@
  *   to any of its own properties (static methods such as `ChatCompletionStream.createChatCompletion`).
  *
  * The modules only a stub imported are never loaded: that is where the bytes go.
+ *
+ * A module on the allow-list's PARTIAL list loads as a stub module that re-exports the kept names
+ * from the SDK's own file (loaded again under the "sdk-original" namespace, so that this plugin
+ * does not stub it a second time); esbuild then shakes out the original's unused exports. A
+ * module on the REPLACED list loads the replacement file's source instead of its own.
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { isKept, sdkModuleId } from "./sdkAllowList.mjs";
+import { fileURLToPath } from "node:url";
+import { PARTIAL, REPLACED, sdkModuleId, sdkStatus } from "./sdkAllowList.mjs";
 
 const RUNTIME = "openai-sdk-stub-runtime";
+const ORIGINAL = "sdk-original:";
 
 /** Shared by every stub, so each stub is one line per export. */
 const runtimeSource = `
@@ -67,13 +74,23 @@ export function exportedNames(file, seen = new Set()) {
  * The stub's source: the same export names, each throwing when used. Messages name the module and
  * export (the reason is in the allow-list); kept short, as each stub costs bytes in main.js.
  */
-export function stubSource(file, id) {
+export function stubSource(file, id, keep = []) {
 	const names = [...new Map(exportedNames(file).map((n) => [n.name, n])).values()];
-	const lines = names.map(({ name, isClass }) => {
-		const make = `/* @__PURE__ */ ${isClass && id.startsWith("resources/") ? "removedResource" : "removedFunction"}(${JSON.stringify(`openai/${id}: ${name}`)})`;
-		return name === "default" ? `export default ${make};` : `export const ${name} = ${make};`;
-	});
+	const missing = keep.filter((k) => !names.some((n) => n.name === k));
+	if (missing.length > 0) throw new Error(`sdkStubPlugin: openai/${id} no longer exports ${missing.join(", ")}: update PARTIAL in sdkAllowList.mjs`);
+	const lines = names
+		.filter(({ name }) => !keep.includes(name))
+		.map(({ name, isClass }) => {
+			const make = `/* @__PURE__ */ ${isClass && id.startsWith("resources/") ? "removedResource" : "removedFunction"}(${JSON.stringify(`openai/${id}: ${name}`)})`;
+			return name === "default" ? `export default ${make};` : `export const ${name} = ${make};`;
+		});
+	if (keep.length > 0) lines.unshift(`export { ${keep.join(", ")} } from ${JSON.stringify(ORIGINAL + file)};`);
 	return `import { removedResource, removedFunction } from ${JSON.stringify(RUNTIME)};\n${lines.join("\n")}\n`;
+}
+
+/** The absolute path of a REPLACED entry's file (named relative to this folder). */
+export function replacementPath(entry) {
+	return fileURLToPath(new URL(entry.file, import.meta.url));
 }
 
 export function sdkStubPlugin() {
@@ -82,10 +99,16 @@ export function sdkStubPlugin() {
 		setup(build) {
 			build.onResolve({ filter: new RegExp(`^${RUNTIME}$`) }, () => ({ path: RUNTIME, namespace: "sdk-stub" }));
 			build.onLoad({ filter: /.*/, namespace: "sdk-stub" }, () => ({ contents: runtimeSource, loader: "js" }));
+			build.onResolve({ filter: new RegExp(`^${ORIGINAL}`) }, (args) => ({ path: args.path.slice(ORIGINAL.length), namespace: "sdk-original" }));
+			build.onLoad({ filter: /.*/, namespace: "sdk-original" }, (args) => ({ contents: readFileSync(args.path, "utf8"), loader: "js", resolveDir: dirname(args.path) }));
 			build.onLoad({ filter: /[\\/]node_modules[\\/]openai[\\/].*\.m?js$/ }, (args) => {
 				const id = sdkModuleId(args.path);
-				if (id === null || isKept(id)) return undefined;
-				return { contents: stubSource(args.path, id), loader: "js", resolveDir: dirname(args.path) };
+				const status = id === null ? "kept" : sdkStatus(id);
+				if (status === "kept") return undefined;
+				const resolveDir = dirname(args.path);
+				if (status === "replaced") return { contents: readFileSync(replacementPath(REPLACED.find((r) => r.id === id)), "utf8"), loader: "js", resolveDir };
+				const keep = status === "partial" ? PARTIAL.find((p) => p.id === id).keep : [];
+				return { contents: stubSource(args.path, id, keep), loader: "js", resolveDir };
 			});
 		},
 	};

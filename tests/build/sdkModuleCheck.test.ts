@@ -1,6 +1,7 @@
 /**
  * The build check of scripts/build/sdkModuleCheck.mjs on a made-up installed SDK: equal lists pass;
- * a new module, a kept module gone, and a module newly pulled in each fail, naming the module.
+ * a new module, a kept module gone, a module newly pulled in, and a change in the SDK files a
+ * replaced module mirrors each fail, naming the module.
  * The check is an ES module run by `node esbuild.config.mjs`; it runs here in a child Node process
  * (jest loads tests as CommonJS), once for all the cases.
  */
@@ -16,7 +17,9 @@ let root: string;
 beforeEach(() => {
 	root = mkdtempSync(join(tmpdir(), "ar-sdkcheck-"));
 	mkdirSync(join(root, "scripts/build"), { recursive: true });
-	for (const id of ["client", "resources/chat/chat", "resources/admin/admin", "resources/admin/users"]) write(`node_modules/openai/${id}.mjs`, "export {};\n");
+	for (const id of ["client", "resources/chat/chat", "resources/admin/admin", "resources/admin/users", "lib/ResponsesParser", "internal/utils/query", "internal/qs/stringify"]) {
+		write(`node_modules/openai/${id}.mjs`, "export {};\n");
+	}
 	write("node_modules/openai/src/client.mjs", "ignored: the TypeScript sources' folder\n");
 	write("node_modules/openai/package.json", JSON.stringify({ version: "9.9.9" }));
 });
@@ -40,11 +43,19 @@ function run(steps: { action: "write" | "check"; loaded: string[] }[]): string[]
 	return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })) as string[][];
 }
 
-const LOADED = ["client", "resources/chat/chat", "resources/admin/admin"];
+const LOADED = ["client", "resources/chat/chat", "resources/admin/admin", "lib/ResponsesParser", "internal/utils/query"];
 
 test("the list classifies each module, and an unchanged SDK passes", () => {
 	const [written, check] = run([{ action: "write", loaded: LOADED }, { action: "check", loaded: LOADED }]);
-	expect(written).toEqual(["kept    client", "stubbed resources/admin/admin", "absent  resources/admin/users", "kept    resources/chat/chat"]);
+	expect(written).toEqual([
+		"kept     client",
+		"absent   internal/qs/stringify",
+		expect.stringMatching(/^replaced internal\/utils\/query sha256:[0-9a-f]{16}$/),
+		"partial  lib/ResponsesParser",
+		"stubbed  resources/admin/admin",
+		"absent   resources/admin/users",
+		"kept     resources/chat/chat",
+	]);
 	expect(readFileSync(join(root, "scripts/build/openai-modules.txt"), "utf8")).toMatch(/^# openai 9\.9\.9: /);
 	expect(check).toEqual([]);
 });
@@ -68,6 +79,18 @@ test("a module that kept code newly pulls in fails the check", () => {
 	run([{ action: "write", loaded: LOADED }]);
 	const [check] = run([{ action: "check", loaded: [...LOADED, "resources/admin/users"] }]);
 	expect(check).toContain("  resources/admin/users: was absent, now stubbed");
+});
+
+test("a change in an SDK file a replacement mirrors fails the check, even where that file is not bundled", () => {
+	run([{ action: "write", loaded: LOADED }]);
+	write("node_modules/openai/internal/qs/stringify.mjs", "export const changed = 1;\n");
+	const [check] = run([{ action: "check", loaded: LOADED }]);
+	expect(check).toEqual([
+		expect.stringMatching(/no longer match/),
+		expect.stringMatching(/^ {2}internal\/utils\/query: the SDK files its replacement mirrors changed \(sha256:[0-9a-f]{16} → sha256:[0-9a-f]{16}\): re-read them against REPLACED in sdkAllowList\.mjs$/),
+		expect.stringMatching(/^Check each/),
+		expect.stringMatching(/^then accept/),
+	]);
 });
 
 test("without a committed list the check fails and says how to make one", () => {

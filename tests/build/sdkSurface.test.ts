@@ -8,7 +8,8 @@
  *   bundled classes.
  * - responses.create: on new clients of the bundled classes, against a tiny local server of this
  *   test (the emulator may not have the route): a POST to /openai/v1/responses (v1) and to
- *   /openai/responses?api-version=… (dated), with `output_text` filled in as the SDK does.
+ *   /openai/responses?api-version=… (dated), with `output_text` filled in as the SDK does; and
+ *   on the dated client, the raw URLs and bodies of both calls equal the unbundled SDK's.
  *
  * How the bundled classes are found: main.js exports only the plugin, and its names are minified.
  * The SDK's client constructor adds each instance to a private WeakSet (`_OpenAI_instances.add(this)`,
@@ -18,6 +19,8 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { AzureOpenAI as UnbundledAzureOpenAI } from "openai";
+import { KNOWN_DATED_VERSIONS } from "../../src/core/apiVersion";
 import { BEFORE, KEY, NOTE, SELECTED, deployment, useHarness } from "../ui/commandsHarness";
 
 const h = useHarness();
@@ -137,6 +140,38 @@ describe("responses.create from main.js", () => {
 		expect(seen[0]).toMatchObject({ method: "POST", url: "/openai/responses?api-version=2025-04-01-preview", body });
 		expect(seen[0]!.headers["api-key"]).toBe("dated-key-0123456789");
 	});
+
+	test("dated URLs and bodies are byte-identical to the unbundled SDK's (its qs vs the bundle's flat query), for every known api-version", async () => {
+		const bodies = { chat: { model: "dep-o4", messages: [{ role: "user", content: "Hello" }] }, responses: { model: "dep-o4", input: "Hello" } };
+		const send = async (Client: ClientClass, apiVersion: string) => {
+			const client = new Client({ ...clientOpts, apiKey: "dated-key-0123456789", endpoint: url, deployment: "dep-o4", apiVersion });
+			await client.chat.completions.create(bodies.chat);
+			await client.responses.create(bodies.responses);
+			return seen.splice(0).map((r) => ({ method: r.method, url: r.url, body: r.body }));
+		};
+		for (const apiVersion of KNOWN_DATED_VERSIONS) {
+			const bundled = await send(classes.AzureOpenAI, apiVersion);
+			expect(bundled.map((r) => r.url)).toEqual([`/openai/deployments/dep-o4/chat/completions?api-version=${apiVersion}`, `/openai/responses?api-version=${apiVersion}`]);
+			expect(bundled).toEqual(await send(UnbundledAzureOpenAI as unknown as ClientClass, apiVersion));
+		}
+	});
+
+	test("responses.parse (not the plugin's) fails loudly on the answer: only addOutputText was kept of lib/ResponsesParser", async () => {
+		const client = new classes.OpenAI({ ...clientOpts, apiKey: "v1-key-0123456789", baseURL: `${url}/openai/v1` }) as SdkClient & { responses: { parse(body: unknown): Promise<unknown> } };
+		await expect(client.responses.parse({ model: "dep-gpt5", input: "Hello" })).rejects.toThrow(/openai\/lib\/ResponsesParser: parseResponse was removed/);
+	});
+
+	test("`stream: true`, which the plugin never sends, fails loudly on the answer: the SSE Stream was removed", async () => {
+		const v1 = new classes.OpenAI({ ...clientOpts, apiKey: "v1-key-0123456789", baseURL: `${url}/openai/v1` });
+		const dated = new classes.AzureOpenAI({ ...clientOpts, apiKey: "dated-key-0123456789", endpoint: url, deployment: "dep-o4", apiVersion: "2025-04-01-preview" });
+		const removed = /openai\/core\/streaming: Stream\.fromSSEResponse was removed .*sdkAllowList/;
+		await expect(v1.responses.create({ model: "dep-gpt5", input: "Hello", stream: true })).rejects.toThrow(removed);
+		await expect(dated.chat.completions.create({ model: "dep-o4", messages: [{ role: "user", content: "Hello" }], stream: true })).rejects.toThrow(removed);
+		expect(seen.map((s) => [s.url, (s.body as { stream?: boolean }).stream])).toEqual([
+			["/openai/v1/responses", true],
+			["/openai/deployments/dep-o4/chat/completions?api-version=2025-04-01-preview", true],
+		]);
+	});
 });
 
 describe("what the bundle removed fails loudly, naming it", () => {
@@ -146,6 +181,26 @@ describe("what the bundle removed fails loudly, naming it", () => {
 		expect(() => client.files.list()).toThrow(/openai\/resources\/files: Files\.list was removed .*sdkAllowList/);
 		expect(() => (client.beta as { assistants: unknown }).assistants).toThrow(/openai\/resources\/beta\/beta: Beta\.assistants/);
 		expect(h.emu.requests.length).toBe(before);
+	});
+
+	test("what only takes an id or lists (the path tag, the sub-resources) throws on use, and sends nothing", () => {
+		const client = new classes.AzureOpenAI({ ...clientOpts, apiKey: KEY, endpoint: h.emu.url, deployment: "dep-o1", apiVersion: "2024-12-01-preview" });
+		const sdk = client as unknown as {
+			responses: { retrieve(id: string): unknown; inputItems: { list(id: string): unknown } };
+			chat: { completions: { retrieve(id: string): unknown; messages: { list(id: string): unknown } } };
+		};
+		const before = h.emu.requests.length;
+		expect(() => sdk.responses.retrieve("resp_1")).toThrow(/openai\/internal\/utils\/path: path was removed/);
+		expect(() => sdk.chat.completions.retrieve("c_1")).toThrow(/openai\/internal\/utils\/path: path was removed/);
+		expect(() => sdk.responses.inputItems.list("resp_1")).toThrow(/openai\/resources\/responses\/input-items: InputItems\.list was removed/);
+		expect(() => sdk.chat.completions.messages.list("c_1")).toThrow(/openai\/resources\/chat\/completions\/messages: Messages\.list was removed/);
+		expect(h.emu.requests.length).toBe(before);
+	});
+
+	test("client options the plugin never passes (a provider; an idempotency header) throw, naming what was removed", () => {
+		expect(() => new classes.OpenAI({ ...clientOpts, provider: {} })).toThrow(/openai\/internal\/provider: configureProvider was removed/);
+		const client = new classes.OpenAI({ ...clientOpts, apiKey: KEY, baseURL: `${h.emu.url}/openai/v1` }) as SdkClient & { defaultIdempotencyKey(): string };
+		expect(() => client.defaultIdempotencyKey()).toThrow(/openai\/internal\/utils\/uuid: uuid4 was removed/);
 	});
 
 	test("streaming helpers (stream(), runTools()) throw on use", () => {
