@@ -59,6 +59,12 @@ export interface StartOptions {
 	open?: string | null;
 	/** Offsets, "all", or the text to select (its first occurrence). Default SELECTED. */
 	selection?: { from: number; to: number } | "all" | string | null;
+	/**
+	 * Jest's fake clock for the plugin, the SDK and the emulator (their timers and Date): the test
+	 * moves time on with `advance`, so a 1 s timeout or a 3 s slow answer costs no real second.
+	 * HTTP, the vault's files and the modal steps (setImmediate) run as usual.
+	 */
+	fakeClock?: boolean;
 }
 
 export interface Harness {
@@ -81,7 +87,13 @@ export interface Harness {
 	statusItems(): FakeElement[];
 	/** Resolves once `n` requests reached the emulator (still unanswered or not). */
 	requestsArrived(n: number): Promise<RecordedRequest[]>;
+	/** With `fakeClock`: moves the clock on by `ms`, running the timers due and what they start. */
+	advance(ms: number): Promise<void>;
 }
+
+/** Real timers, captured before any test fakes them: a bound on waiting for I/O, never a wait in itself. */
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
 
 /** `bearerTokens`: Entra ID tokens the emulator accepts (read live: push to it as they are issued). */
 export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
@@ -101,6 +113,7 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 	afterAll(() => h.emu.close());
 	afterEach(async () => {
 		await h.host?.dispose();
+		jest.useRealTimers();
 		resetModals();
 		if (h.vaultDir) rmSync(h.vaultDir, { recursive: true, force: true });
 	});
@@ -108,6 +121,7 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 	h.start = async (opts: StartOptions = {}) => {
 		h.emu.reset();
 		resetModals();
+		if (opts.fakeClock) jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate"] });
 		h.vaultDir = mkdtempSync(join(tmpdir(), "ar-cmd-"));
 		const deployments = (opts.deployments ?? [deployment()]).map((d) => ({ ...d, endpoint: d.endpoint || h.emu.url }));
 		h.host = ObsidianHost.create({
@@ -158,12 +172,18 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 	};
 	h.statusItems = () => [...h.host.standInApp.standIn.statusBarEl.children];
 	h.requestsArrived = async (n) => {
-		const deadline = Date.now() + 5_000;
-		while (h.emu.requests.length < n) {
-			if (Date.now() > deadline) throw new Error(`Only ${h.emu.requests.length} of ${n} requests arrived`);
-			await new Promise((r) => setTimeout(r, 5));
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const late = new Promise<never>((_, reject) => {
+			timer = realSetTimeout(() => reject(new Error(`Only ${h.emu.requests.length} of ${n} requests arrived`)), 5_000);
+		});
+		try {
+			return await Promise.race([h.emu.whenRequests(n), late]);
+		} finally {
+			realClearTimeout(timer);
 		}
-		return h.emu.requests;
+	};
+	h.advance = async (ms) => {
+		await jest.advanceTimersByTimeAsync(ms);
 	};
 	return h;
 }

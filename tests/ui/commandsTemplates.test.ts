@@ -4,7 +4,7 @@
  */
 import { syncTemplateCommands } from "../../src/ui/commands";
 import { Modal, type SuggestModal } from "../support/obsidian";
-import { BEFORE, LOADERS, SELECTED, answeredUsage, deployment, today, useHarness, userMessage } from "./commandsHarness";
+import { BEFORE, LOADERS, NOTE, SELECTED, answeredUsage, deployment, today, useHarness, userMessage } from "./commandsHarness";
 
 const h = useHarness();
 
@@ -154,15 +154,18 @@ test("an answer cut off by the token budget never replaces the selection: it goe
 });
 
 test("an answer that arrives after the timeout is kept in a new note, and the notice says where; the note is untouched", async () => {
-	await h.start({ settings: { timeoutSeconds: 1 } });
+	await h.start({ settings: { timeoutSeconds: 1 }, fakeClock: true });
 	h.emu.script({ delayMs: 1_500, content: "Worth the wait." });
-	const outcome = await h.run("template-improve-writing");
+	const running = h.run("template-improve-writing");
+	await h.requestsArrived(1);
+	await h.advance(1_000);
+	const outcome = await running;
 	expect(outcome.ok).toBe(false);
 	expect(h.lastNotice()).toMatch(/No answer after 1 s/);
-	for (let i = 0; !h.notes().includes("Meeting (late answer).md"); i++) {
-		if (i > 500) throw new Error("the late answer was not kept");
-		await new Promise((r) => setTimeout(r, 10));
-	}
+	expect(h.notes()).toEqual([NOTE]);
+	const kept = new Promise<string>((resolve) => h.host.standInApp.vault.on("create", (f: { path: string }) => resolve(f.path)));
+	await h.advance(500);
+	expect(await kept).toBe("Meeting (late answer).md");
 	expect(h.read("Meeting (late answer).md")).toBe("Answer (Improve the writing) for [[Meeting]], which arrived after the request timeout.\n\nWorth the wait.\n");
 	expect(h.lastNotice()).toBe('The answer to "Improve the writing" arrived after the timeout; it is in Meeting (late answer).md. Raise the request timeout to have answers land in place.');
 	expect(h.read()).toBe(BEFORE);
