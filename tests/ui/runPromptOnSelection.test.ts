@@ -74,15 +74,23 @@ async function start(loader: Loader, dep: Record<string, unknown> = deployment()
 
 /** Waits until the command's request reached the emulator (it is then waiting on a delayed answer). */
 async function requestArrived(): Promise<void> {
-	for (let i = 0; emu.requests.length === 0; i++) {
-		if (i > 1000) throw new Error("The request never reached the emulator");
-		await new Promise((r) => setTimeout(r, 5));
-	}
+	await emu.whenRequests(1);
 }
+
+/**
+ * The model's thinking on jest's fake clock (the plugin's, the SDK's and the emulator's timers):
+ * `think()` lets it pass without a real wait. HTTP, files and modal steps run as usual.
+ */
+const THINKING_MS = 300;
+function fakeClock(): void {
+	jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate"] });
+}
+const think = () => jest.advanceTimersByTimeAsync(THINKING_MS);
 
 afterEach(async () => {
 	expect(modalErrors).toEqual([]);
 	await host?.dispose();
+	jest.useRealTimers();
 	rmSync(vaultDir, { recursive: true, force: true });
 });
 
@@ -144,23 +152,27 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 	});
 
 	test("text typed before the selection while the model thinks is kept, and the answer lands on the selection", async () => {
+		fakeClock();
 		const { editor } = await start(loader);
-		emu.script({ delayMs: 300, content: "ANSWER" });
+		emu.script({ delayMs: THINKING_MS, content: "ANSWER" });
 		const running = host.runCommand("run-prompt-on-selection");
 		await requestArrived();
 		editor.replaceRange("Typed meanwhile. ", { line: 0, ch: 0 });
 		editor.replaceRange(" More.", editor.offsetToPos(editor.getValue().length - 1));
+		await think();
 		await running;
 		host.flush();
 		expect(host.readNote(NOTE)).toBe("Typed meanwhile. # Meeting\n\nANSWER\n\nLast line. More.\n");
 	});
 
 	test("the selected text deleted meanwhile: the answer goes into a new note, named in the notice", async () => {
+		fakeClock();
 		const { editor } = await start(loader);
-		emu.script({ delayMs: 300, content: "ANSWER" });
+		emu.script({ delayMs: THINKING_MS, content: "ANSWER" });
 		const running = host.runCommand("run-prompt-on-selection");
 		await requestArrived();
 		editor.setValue("# Meeting\n\nAll rewritten.\n");
+		await think();
 		await running;
 		host.flush();
 		expect(host.readNote(NOTE)).toBe("# Meeting\n\nAll rewritten.\n");
@@ -171,11 +183,13 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 	});
 
 	test("unloading with a request in flight leaves the note exactly as it was and creates nothing", async () => {
+		fakeClock();
 		await start(loader);
-		emu.script({ delayMs: 300, content: "ANSWER" });
+		emu.script({ delayMs: THINKING_MS, content: "ANSWER" });
 		const running = host.runCommand("run-prompt-on-selection");
 		await requestArrived();
 		await host.unloadPlugin();
+		await think();
 		await running;
 		host.flush();
 		expect(readFileSync(join(vaultDir, NOTE), "utf8")).toBe(BEFORE);
