@@ -21,6 +21,17 @@ export const DATA_JSON = ".obsidian/plugins/azure-reasoning/data.json";
 export type Loader = "sources" | "main.js";
 export const LOADERS: Loader[] = ["sources", "main.js"];
 
+const NOT_DEFINED = Object.assign(() => undefined, { each: () => () => undefined }) as unknown as jest.It;
+
+/**
+ * `test` for a suite run from both loaders: from the sources always, from main.js only where
+ * `onMainJs` is true (the bundle's smoke subset). Each suite says, where it passes false, what
+ * still runs that path on main.js; nothing is defined (or shown as skipped) otherwise.
+ */
+export function testFrom(loader: Loader, onMainJs: boolean): jest.It {
+	return loader === "sources" || onMainJs ? test : NOT_DEFINED;
+}
+
 export const NOTE = "Notes/Meeting.md";
 export const BEFORE = "# Meeting\n\nwe decide to ship on friday.\n\nLast line.\n";
 export const SELECTED = "we decide to ship on friday.";

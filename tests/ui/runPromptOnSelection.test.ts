@@ -11,6 +11,7 @@ import AzureReasoningPlugin from "../../src/main";
 import { AzureEmulator, type Fault } from "../support/azureEmulator";
 import { ObsidianHost } from "../support/host";
 import { modalErrors, modalScript, resetModals } from "../support/obsidian";
+import { testFrom } from "./commandsHarness";
 
 const ROOT = resolve(__dirname, "../..");
 const KEY = "e2e-key-9b8a7c6d5e4f";
@@ -99,11 +100,22 @@ function allVisibleText(): string {
 	return [host.notices().join("\n"), host.consoleLines().join("\n"), data, host.readNote(NOTE)].join("\n");
 }
 
+/**
+ * From main.js, a smoke subset: the o1 answer, typing meanwhile, the target deleted, unload in
+ * flight, a validation error, a missing key, and every error body below. Not repeated from main.js,
+ * and what runs them on the bundle instead: the other families and API styles (tests/e2e/matrix:
+ * every family on every style from main.js), an error from Azure (DeploymentNotFound among the
+ * error bodies below, and in tests/e2e/faults), the spent budget (tests/e2e/faults).
+ */
 describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin from %s", (loader) => {
 	test.each([
 		{ name: "o1, dated API", dep: {} },
-		{ name: "o1-preview, dated API, instructions folded", dep: { deployment: "dep-o1p", family: "o1-preview", instructions: "Be brief." } },
-		{ name: "gpt-5, v1 API", dep: { deployment: "dep-gpt5", family: "gpt-5", apiStyle: "v1" } },
+		...(loader === "sources"
+			? [
+					{ name: "o1-preview, dated API, instructions folded", dep: { deployment: "dep-o1p", family: "o1-preview", instructions: "Be brief." } },
+					{ name: "gpt-5, v1 API", dep: { deployment: "dep-gpt5", family: "gpt-5", apiStyle: "v1" } },
+				]
+			: []),
 	])("$name: the answer replaces the selection, everything else is untouched", async ({ dep }) => {
 		await start(loader, deployment(dep));
 		emu.setAnswer(() => "We decided to ship on Friday.");
@@ -118,7 +130,7 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 		expect(allVisibleText()).not.toContain(KEY);
 	});
 
-	test("an error from Azure leaves the note byte-identical and explains what to change", async () => {
+	testFrom(loader, false)("an error from Azure leaves the note byte-identical and explains what to change", async () => {
 		await start(loader, deployment({ deployment: "no-such-deployment" }));
 		await host.runCommand("run-prompt-on-selection");
 		host.flush();
@@ -143,7 +155,7 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 		expect(host.notices().at(-1)).toMatch(/The secret "azure-e2e" holds no key/);
 	});
 
-	test("reasoning that used the whole budget: nothing inserted, the notice gives the numbers and the fix", async () => {
+	testFrom(loader, false)("reasoning that used the whole budget: nothing inserted, the notice gives the numbers and the fix", async () => {
 		await start(loader, deployment({ maxCompletionTokens: 100 }));
 		await host.runCommand("run-prompt-on-selection");
 		host.flush();
