@@ -8,4 +8,7 @@ module.exports = {
 	testTimeout: 20000,
 	globalSetup: "<rootDir>/tests/support/globalSetup.cjs",
 	setupFiles: ["<rootDir>/tests/support/setupGlobals.ts"],
+	setupFilesAfterEnv: ["<rootDir>/tests/support/hasAssertions.ts"],
+	// Two cores: jest's default (cores - 1) would run the files one at a time.
+	maxWorkers: 2,
 };

@@ -72,6 +72,9 @@ export function cmDoc(doc: Text): DocText {
 	return { length: doc.length, slice: (from, to) => doc.sliceString(from, to), lineEnd: (pos) => doc.lineAt(pos).to };
 }
 
+/** What mapping reads of the document before the change: slices, never the whole text. */
+export type DocSlices = Pick<Text, "sliceString">;
+
 interface Change {
 	fromA: number;
 	toA: number;
@@ -80,7 +83,7 @@ interface Change {
 	inserted: Text;
 }
 
-function mapPlain(t: Tracked, changes: ChangeSet, startDoc: Text): Tracked {
+function mapPlain(t: Tracked, changes: ChangeSet, startDoc: DocSlices): Tracked {
 	if (t.from === t.to) {
 		const p = changes.mapPos(t.from, -1);
 		return p === t.from ? t : { ...t, from: p, to: p };
@@ -97,7 +100,7 @@ function mapPlain(t: Tracked, changes: ChangeSet, startDoc: Text): Tracked {
 }
 
 /** The rules for one edit touching the target that plain mapping would get wrong; null when none applies. */
-function mapByRule(t: Tracked, c: Change, startDoc: Text): Tracked | null {
+function mapByRule(t: Tracked, c: Change, startDoc: DocSlices): Tracked | null {
 	const insLen = c.toB - c.fromB;
 	if (t.from === t.to) {
 		if (!t.lost || insLen < t.lost.text.length) return null;
@@ -125,7 +128,7 @@ function mapByRule(t: Tracked, c: Change, startDoc: Text): Tracked | null {
 }
 
 /** One target through one transaction's changes. */
-export function mapTracked(t: Tracked, changes: ChangeSet, startDoc: Text): Tracked {
+export function mapTracked(t: Tracked, changes: ChangeSet, startDoc: DocSlices): Tracked {
 	const touching: Change[] = [];
 	changes.iterChanges((fromA, toA, fromB, toB, inserted) => {
 		if (fromA <= t.to && toA >= t.from) touching.push({ fromA, toA, fromB, toB, inserted });

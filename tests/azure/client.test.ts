@@ -25,6 +25,12 @@ beforeAll(async () => {
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.reset());
+afterEach(() => jest.useRealTimers());
+
+/** Jest's fake clock for the call's timeout and the emulator's delays; HTTP runs as usual. */
+function fakeClock(): void {
+	jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate"] });
+}
 
 function ready(overrides: Partial<DeploymentConfig> = {}, family: FamilyId = "o1"): ReadyDeployment {
 	const cfg = { ...newDeployment("t", family), endpoint: emu.url, deployment: "my-o1", secretName: "k", apiVersion: "2024-12-01-preview", ...overrides };
@@ -161,21 +167,30 @@ describe("sendRequest over HTTP", () => {
 	});
 
 	test("a response slower than the timeout ends as a timeout, and is not retried", async () => {
+		fakeClock();
 		emu.script({ delayMs: 5_000, content: "late" });
 		const dep = ready();
-		const r = await sendRequest(dep, buildRequest(dep, "x"), options({ timeoutMs: 200, maxRetries: 3 }));
+		const p = sendRequest(dep, buildRequest(dep, "x"), options({ timeoutMs: 200, maxRetries: 3 }));
+		await emu.whenRequests(1);
+		await jest.advanceTimersByTimeAsync(200);
+		const r = await p;
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.failure).toEqual({ kind: "timeout", seconds: 0 });
 		expect(emu.requests).toHaveLength(1);
 	});
 
 	test("an answer that arrives after the timeout is handed over, not thrown away", async () => {
+		fakeClock();
 		emu.script({ delayMs: 400, content: "late but whole" });
 		const dep = ready();
 		let late: (json: unknown) => void = () => undefined;
 		const arrived = new Promise<unknown>((r) => (late = r));
-		const r = await sendRequest(dep, buildRequest(dep, "x"), options({ timeoutMs: 100, onLateAnswer: (json) => late(json) }));
+		const p = sendRequest(dep, buildRequest(dep, "x"), options({ timeoutMs: 100, onLateAnswer: (json) => late(json) }));
+		await emu.whenRequests(1);
+		await jest.advanceTimersByTimeAsync(100);
+		const r = await p;
 		expect(r.ok).toBe(false);
+		await jest.advanceTimersByTimeAsync(300);
 		const json = (await arrived) as { choices: { message: { content: string } }[] };
 		expect(json.choices[0]!.message.content).toBe("late but whole");
 	});
@@ -186,7 +201,8 @@ describe("sendRequest over HTTP", () => {
 		const c = new AbortController();
 		const lates: unknown[] = [];
 		const p = sendRequest(dep, buildRequest(dep, "x"), options({ signal: c.signal, onLateAnswer: (json) => lates.push(json) }));
-		setTimeout(() => c.abort(), 20);
+		await emu.whenRequests(1);
+		c.abort();
 		expect((await p).ok).toBe(false);
 		while (emu.requests[0]?.status !== 200) await new Promise((res) => setTimeout(res, 10));
 		await new Promise((res) => setTimeout(res, 50));
@@ -198,7 +214,8 @@ describe("sendRequest over HTTP", () => {
 		const dep = ready();
 		const c = new AbortController();
 		const p = sendRequest(dep, buildRequest(dep, "x"), options({ signal: c.signal }));
-		setTimeout(() => c.abort(), 50);
+		await emu.whenRequests(1);
+		c.abort();
 		const r = await p;
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.failure).toEqual({ kind: "cancelled" });

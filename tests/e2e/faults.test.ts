@@ -86,6 +86,8 @@ interface Case {
 	/** Whether the answer lands in the note (after the faults were ridden out). */
 	answered: boolean;
 	requests: number;
+	/** On the fake clock: how far to move it once the first request arrived (the slow answer's case). */
+	advanceMs?: number;
 }
 
 const CASES: Case[] = [
@@ -94,7 +96,7 @@ const CASES: Case[] = [
 	{ name: "500 once, then an answer", faults: [{ status: 500, body: { error: { code: "InternalServerError", message: "The server had an error." } } }], notice: /^Answer from/, answered: true, requests: 2 },
 	{ name: "503 every time", faults: [{ status: 503, body: { error: { code: "ServiceUnavailable", message: "Service unavailable." } }, times: 50 }], settings: { maxRetries: 1 }, notice: /server error \(HTTP 503\) 2 times in a row.*Try again in a few minutes/, answered: false, requests: 2 },
 	{ name: "connection reset in the middle of the response", faults: [{ drop: "mid-body", times: 50 }], settings: { maxRetries: 1 }, notice: /Could not reach the endpoint \(2 tries\).*Check your connection/, answered: false, requests: 2 },
-	{ name: "a response slower than the timeout", faults: [{ delayMs: 3_000, content: "TOO LATE" }], settings: { timeoutSeconds: 1 }, notice: /No answer after 1 s.*raise the request timeout/, answered: false, requests: 1 },
+	{ name: "a response slower than the timeout", faults: [{ delayMs: 3_000, content: "TOO LATE" }], settings: { timeoutSeconds: 1 }, notice: /No answer after 1 s.*raise the request timeout/, answered: false, requests: 1, advanceMs: 1_000 },
 	{ name: "an HTML error page from a proxy", faults: [{ html: true, status: 502, times: 50 }], settings: { maxRetries: 0 }, notice: /answered with a web page \(HTTP 502\).*Check the endpoint/, answered: false, requests: 1 },
 	{ name: "invalid JSON", faults: [{ invalidJson: true }], notice: /not JSON.*check the endpoint/, answered: false, requests: 1 },
 	{ name: "a completion with no choices", faults: [{ noChoices: true }], notice: /could not be read: the answer had no choices/, answered: false, requests: 1 },
@@ -108,13 +110,18 @@ const CASES: Case[] = [
 
 describe("fault suite on main.js", () => {
 	test.each(CASES)("$name", async (c) => {
-		await h.start({ loader: "main.js", deployments: [deployment(c.dep ?? {})], settings: c.settings ?? {}, secrets: { "azure-cmd": KEY, "azure-wrong": "not-the-key-00000000" } });
+		await h.start({ loader: "main.js", deployments: [deployment(c.dep ?? {})], settings: c.settings ?? {}, secrets: { "azure-cmd": KEY, "azure-wrong": "not-the-key-00000000" }, fakeClock: c.advanceMs !== undefined });
 		h.emu.addDeployment({ name: "dep-o3-real", family: "o3" });
 		h.emu.setAnswer(() => "ANSWER");
 		h.emu.script(...c.faults);
 		await scenario(
 			async () => {
-				const outcome = await h.run(COMMAND);
+				const running = h.run(COMMAND);
+				if (c.advanceMs !== undefined) {
+					await h.requestsArrived(1);
+					await h.advance(c.advanceMs);
+				}
+				const outcome = await running;
 				expect(outcome.ok).toBe(c.answered);
 				expect(h.lastNotice()).toMatch(c.notice);
 				expect(h.emu.requests).toHaveLength(c.requests);
@@ -130,9 +137,9 @@ describe("fault suite on main.js", () => {
 		const notes: Record<string, string> = {};
 		for (let i = 1; i <= 20; i++) notes[`Many/Note ${i}.md`] = `# Note ${i}\n\nselect me ${i}\n\nend ${i}\n`;
 		notes[NOTE] = BEFORE;
-		await h.start({ loader: "main.js", notes, open: null });
+		await h.start({ loader: "main.js", notes, open: null, fakeClock: true });
 		h.emu.setAnswer((body: { messages: { content: string }[] }) => `answer to ${/select me (\d+)/.exec(body.messages.at(-1)!.content)?.[1] ?? "?"}`);
-		// Long enough that all 20 are surely in flight together when counted (not a timing assertion).
+		// On the fake clock: all 20 are held until the clock moves, so they are in flight together when counted.
 		h.emu.script({ delayMs: 1_500, times: 20 });
 		await scenario(
 			async () => {
@@ -146,6 +153,7 @@ describe("fault suite on main.js", () => {
 				}
 				await h.requestsArrived(20);
 				expect(h.plugin.requests.running).toHaveLength(20);
+				await h.advance(1_500);
 				const outcomes = (await Promise.all(running)) as { ok: boolean }[];
 				expect(outcomes.every((o) => o.ok)).toBe(true);
 				for (let i = 1; i <= 20; i++) expect(h.read(`Many/Note ${i}.md`)).toBe(`# Note ${i}\n\nanswer to ${i}\n\nend ${i}\n`);

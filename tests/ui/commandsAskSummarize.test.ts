@@ -75,12 +75,13 @@ test("the optional link to the summary is added at the end of the source note (o
 });
 
 test("the optional link also reaches a source note closed while the model thought", async () => {
-	await h.start({ selection: null, settings: { linkSummaryInSource: true } });
+	await h.start({ selection: null, settings: { linkSummaryInSource: true }, fakeClock: true });
 	linkSummaries();
 	h.emu.script({ delayMs: 200, content: "Gist." });
 	const running = h.host.runCommand("summarize-note-to-new-note");
 	await h.requestsArrived(1);
 	h.host.closeNote("Notes/Meeting.md");
+	await h.advance(200);
 	await running;
 	expect(h.readDisk()).toBe(`${BEFORE}\nSummary: [[Meeting (summary)]]\n`);
 	expect(h.readDisk("Meeting (summary).md")).toContain("Summary of [[Meeting]].\n\nGist.\n");

@@ -11,11 +11,18 @@ import { BEFORE, KEY, LOADERS, NOTE, SELECTED, deployment, today, useHarness, us
 
 const h = useHarness();
 
-/** Waits until the command's request reached the emulator, then does `meanwhile`, then awaits the command. */
+/** How long the model thinks in these tests (on the fake clock: no real time passes). */
+const THINKING_MS = 300;
+
+/**
+ * Waits until the command's request reached the emulator, then does `meanwhile`, then lets the
+ * model's thinking time pass on the fake clock (start with `fakeClock: true`) and awaits the command.
+ */
 async function whileThinking(id: string, steps: Parameters<typeof h.run>[1][], meanwhile: () => unknown | Promise<unknown>) {
 	const running = h.run(id, ...steps);
 	await h.requestsArrived(1);
 	await meanwhile();
+	await h.advance(THINKING_MS);
 	return running;
 }
 
@@ -27,10 +34,18 @@ const COMMANDS: { id: string; steps: Parameters<typeof h.run>[1][] }[] = [
 	{ id: "summarize-selection-to-new-note", steps: [] },
 ];
 
-describe.each(LOADERS)("plugin from %s", (loader) => {
-	test.each(COMMANDS)("$id: unloading the plugin in flight leaves every note as it was and creates none", async ({ id, steps }) => {
-		await h.start({ loader });
-		h.emu.script({ delayMs: 300, content: "LATE" });
+/**
+ * Every failure kind on every command from the sources; from main.js, each command once and each
+ * failure kind at least once (kind k runs main.js for the commands at i % 3 === k). The bundle's
+ * share of these paths is also run end to end in tests/e2e/faults.test.ts (timeout and 401 on
+ * main.js) and tests/e2e/matrix.test.ts (each command kind on every family from main.js).
+ */
+const onLoaders = (kind: number) => LOADERS.flatMap((loader) => COMMANDS.filter((_, i) => loader === "sources" || i % 3 === kind).map((c) => ({ ...c, loader })));
+
+describe("plugin from sources, and a share from main.js", () => {
+	test.each(onLoaders(0))("$id (from $loader): unloading the plugin in flight leaves every note as it was and creates none", async ({ id, steps, loader }) => {
+		await h.start({ loader, fakeClock: true });
+		h.emu.script({ delayMs: THINKING_MS, content: "LATE" });
 		const outcome = await whileThinking(id, steps, () => h.host.unloadPlugin());
 		expect(outcome.ok).toBe(false);
 		expect(h.readDisk()).toBe(BEFORE);
@@ -39,17 +54,22 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 		expect(h.statusItems()).toEqual([]);
 	});
 
-	test.each(COMMANDS)("$id: no answer before the timeout: told so, the note byte-identical", async ({ id, steps }) => {
-		await h.start({ loader, settings: { timeoutSeconds: 1 } });
+	test.each(onLoaders(1))("$id (from $loader): no answer before the timeout: told so, the note byte-identical", async ({ id, steps, loader }) => {
+		await h.start({ loader, settings: { timeoutSeconds: 1 }, fakeClock: true });
 		h.emu.script({ delayMs: 3_000, content: "LATE" });
-		const outcome = await h.run(id, ...steps);
+		const running = h.run(id, ...steps);
+		await h.requestsArrived(1);
+		await h.advance(999);
+		expect(h.host.notices().join("\n")).not.toContain("No answer after");
+		await h.advance(1);
+		const outcome = await running;
 		expect(outcome.ok).toBe(false);
 		expect(h.lastNotice()).toBe("No answer after 1 s (the timeout). Reasoning models can think for minutes: raise the request timeout in the settings, or lower the reasoning effort. Nothing was changed; if the answer still arrives, it is kept in a new note.");
 		expect(h.readDisk()).toBe(BEFORE);
 		expect(h.notes()).toEqual([NOTE]);
 	});
 
-	test.each(COMMANDS)("$id: an error from Azure (401) is explained, the note byte-identical, the key nowhere", async ({ id, steps }) => {
+	test.each(onLoaders(2))("$id (from $loader): an error from Azure (401) is explained, the note byte-identical, the key nowhere", async ({ id, steps, loader }) => {
 		await h.start({ loader, secrets: { "azure-cmd": "wrong-key-0000000000" } });
 		const outcome = await h.run(id, ...steps);
 		expect(outcome).toMatchObject({ ok: false, setting: "secretName" });
@@ -63,8 +83,8 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 
 describe("the target gone while the model thinks", () => {
 	test("ask-about-selection, the note deleted: the answer is in a new note, and the notice names it", async () => {
-		await h.start({ loader: "main.js" });
-		h.emu.script({ delayMs: 300, content: "KEPT" });
+		await h.start({ loader: "main.js", fakeClock: true });
+		h.emu.script({ delayMs: THINKING_MS, content: "KEPT" });
 		const outcome = await whileThinking("ask-about-selection", [{ type: "Risks?", click: "Ask" }], async () => {
 			await h.host.standInApp.vault.delete(h.host.standInApp.vault.getFileByPath(NOTE)!);
 		});
@@ -75,8 +95,8 @@ describe("the target gone while the model thinks", () => {
 	});
 
 	test("template replace, the selected text deleted: the answer is in a new note; the note keeps the user's edit", async () => {
-		await h.start();
-		h.emu.script({ delayMs: 300, content: "KEPT" });
+		await h.start({ fakeClock: true });
+		h.emu.script({ delayMs: THINKING_MS, content: "KEPT" });
 		const editor = h.host.standInApp.workspace.activeEditor!.editor;
 		await whileThinking("template-improve-writing", [], () => {
 			const from = BEFORE.indexOf(SELECTED);
@@ -87,8 +107,8 @@ describe("the target gone while the model thinks", () => {
 	});
 
 	test("summarize-note, the source deleted: the summary is still written, its link to the source kept as a path", async () => {
-		await h.start({ selection: null });
-		h.emu.script({ delayMs: 300, content: "Gist." });
+		await h.start({ selection: null, fakeClock: true });
+		h.emu.script({ delayMs: THINKING_MS, content: "Gist." });
 		const outcome = await whileThinking("summarize-note-to-new-note", [], async () => {
 			await h.host.standInApp.vault.delete(h.host.standInApp.vault.getFileByPath(NOTE)!);
 		});

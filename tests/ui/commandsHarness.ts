@@ -22,6 +22,17 @@ export const DATA_JSON = ".obsidian/plugins/azure-reasoning/data.json";
 export type Loader = "sources" | "main.js" | "mobile main.js";
 export const LOADERS: Loader[] = ["sources", "main.js"];
 
+const NOT_DEFINED = Object.assign(() => undefined, { each: () => () => undefined }) as unknown as jest.It;
+
+/**
+ * `test` for a suite run from both loaders: from the sources always, from main.js only where
+ * `onMainJs` is true (the bundle's smoke subset). Each suite says, where it passes false, what
+ * still runs that path on main.js; nothing is defined (or shown as skipped) otherwise.
+ */
+export function testFrom(loader: Loader, onMainJs: boolean): jest.It {
+	return loader === "sources" || onMainJs ? test : NOT_DEFINED;
+}
+
 export const NOTE = "Notes/Meeting.md";
 export const BEFORE = "# Meeting\n\nwe decide to ship on friday.\n\nLast line.\n";
 export const SELECTED = "we decide to ship on friday.";
@@ -60,6 +71,12 @@ export interface StartOptions {
 	open?: string | null;
 	/** Offsets, "all", or the text to select (its first occurrence). Default SELECTED. */
 	selection?: { from: number; to: number } | "all" | string | null;
+	/**
+	 * Jest's fake clock for the plugin, the SDK and the emulator (their timers and Date): the test
+	 * moves time on with `advance`, so a 1 s timeout or a 3 s slow answer costs no real second.
+	 * HTTP, the vault's files and the modal steps (setImmediate) run as usual.
+	 */
+	fakeClock?: boolean;
 }
 
 export interface Harness {
@@ -82,7 +99,13 @@ export interface Harness {
 	statusItems(): FakeElement[];
 	/** Resolves once `n` requests reached the emulator (still unanswered or not). */
 	requestsArrived(n: number): Promise<RecordedRequest[]>;
+	/** With `fakeClock`: moves the clock on by `ms`, running the timers due and what they start. */
+	advance(ms: number): Promise<void>;
 }
+
+/** Real timers, captured before any test fakes them: a bound on waiting for I/O, never a wait in itself. */
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
 
 /** `bearerTokens`: Entra ID tokens the emulator accepts (read live: push to it as they are issued). */
 export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
@@ -102,6 +125,7 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 	afterAll(() => h.emu.close());
 	afterEach(async () => {
 		await h.host?.dispose();
+		jest.useRealTimers();
 		resetModals();
 		if (h.vaultDir) rmSync(h.vaultDir, { recursive: true, force: true });
 	});
@@ -109,6 +133,7 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 	h.start = async (opts: StartOptions = {}) => {
 		h.emu.reset();
 		resetModals();
+		if (opts.fakeClock) jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate"] });
 		h.vaultDir = mkdtempSync(join(tmpdir(), "ar-cmd-"));
 		const deployments = (opts.deployments ?? [deployment()]).map((d) => ({ ...d, endpoint: d.endpoint || h.emu.url }));
 		h.host = ObsidianHost.create({
@@ -161,12 +186,18 @@ export function useHarness(opts: { bearerTokens?: string[] } = {}): Harness {
 	};
 	h.statusItems = () => [...h.host.standInApp.standIn.statusBarEl.children];
 	h.requestsArrived = async (n) => {
-		const deadline = Date.now() + 5_000;
-		while (h.emu.requests.length < n) {
-			if (Date.now() > deadline) throw new Error(`Only ${h.emu.requests.length} of ${n} requests arrived`);
-			await new Promise((r) => setTimeout(r, 5));
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const late = new Promise<never>((_, reject) => {
+			timer = realSetTimeout(() => reject(new Error(`Only ${h.emu.requests.length} of ${n} requests arrived`)), 5_000);
+		});
+		try {
+			return await Promise.race([h.emu.whenRequests(n), late]);
+		} finally {
+			realClearTimeout(timer);
 		}
-		return h.emu.requests;
+	};
+	h.advance = async (ms) => {
+		await jest.advanceTimersByTimeAsync(ms);
 	};
 	return h;
 }

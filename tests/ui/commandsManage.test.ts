@@ -69,8 +69,8 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 });
 
 test("several requests at once: each has its own status-bar item; the cancel picker stops the one chosen, the other lands", async () => {
-	await h.start();
-	// The first is cancelled before its (long) delay ends; the second is waited for.
+	await h.start({ fakeClock: true });
+	// The first is cancelled before its (long) delay ends; the second is waited for (on the fake clock).
 	h.emu.script({ delayMs: 10_000, content: "IMPROVED" }, { delayMs: 400, content: "ANSWER BELOW" });
 	const first = h.run("run-prompt-on-selection", { choose: "Improve the writing" });
 	await h.requestsArrived(1);
@@ -82,6 +82,7 @@ test("several requests at once: each has its own status-bar item; the cancel pic
 	expect(h.statusItems().map((el) => el.getAttr("aria-label"))).toEqual(["Improve the writing in Meeting: click to cancel", "Question in Meeting: click to cancel"]);
 	await h.run("cancel-request", { choose: "Improve the writing" });
 	expect((await first).ok).toBe(false);
+	await h.advance(400);
 	expect((await second).ok).toBe(true);
 	expect(h.read()).toBe(`# Meeting\n\n${SELECTED}\n\nLast line.\n\nANSWER BELOW\n`);
 	expect(h.statusItems()).toEqual([]);
@@ -102,11 +103,14 @@ test("a click on a request's status-bar item cancels that request", async () => 
 });
 
 test("on mobile, a notice shows the request while it runs (no status bar), and goes when it ends", async () => {
-	await h.start();
+	await h.start({ fakeClock: true });
 	Platform.isMobile = true;
 	try {
 		h.emu.script({ delayMs: 300, content: "DONE" });
-		await h.run("run-prompt-on-selection", { choose: "Summarize" });
+		const running = h.run("run-prompt-on-selection", { choose: "Summarize" });
+		await h.requestsArrived(1);
+		await h.advance(300);
+		await running;
 		expect(h.statusItems()).toEqual([]);
 		expect(h.host.notices()).toContainEqual('Thinking: Summarize, Meeting, on Test, 0 s. To stop it, run "Cancel request".');
 		expect(h.read()).toBe("# Meeting\n\nwe decide to ship on friday.\n\nDONE\n\nLast line.\n");

@@ -4,12 +4,19 @@
  */
 import { syncTemplateCommands } from "../../src/ui/commands";
 import { Modal, type SuggestModal } from "../support/obsidian";
-import { BEFORE, LOADERS, SELECTED, answeredUsage, deployment, today, useHarness, userMessage } from "./commandsHarness";
+import { BEFORE, LOADERS, NOTE, testFrom, SELECTED, answeredUsage, deployment, today, useHarness, userMessage } from "./commandsHarness";
 
 const h = useHarness();
 
 const BRIEF = { id: "brief", name: "Brief", text: "Make this brief: {{selection}}", output: "new-note", deploymentId: null };
 
+/**
+ * From main.js, a smoke subset: the picker's template that goes below, a template to a new note,
+ * template-<id>, a template without a selection. Not repeated from main.js: replace as one undo
+ * step (tests/e2e/matrix replaces the selection with template-improve-writing for every family
+ * from main.js; placementBundle.test.ts checks the one undo step from a bundle built as main.js is) and the picker closed unchosen (from main.js in commandsManage's
+ * unload-while-a-picker-is-open case, which closes the picker the same way).
+ */
 describe.each(LOADERS)("plugin from %s", (loader) => {
 	test("run-prompt-on-selection: the picker's template that goes below puts the answer below the selection", async () => {
 		await h.start({ loader });
@@ -22,7 +29,7 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 		expect(h.visibleText()).not.toContain("cmd-key-5f4e3d2c1b0a9988");
 	});
 
-	test("run-prompt-on-selection: a template that replaces replaces the selection, as one undo step", async () => {
+	testFrom(loader, false)("run-prompt-on-selection: a template that replaces replaces the selection, as one undo step", async () => {
 		await h.start({ loader });
 		h.emu.setAnswer(() => "We decided to ship on Friday.");
 		await h.run("run-prompt-on-selection", { choose: "Improve the writing" });
@@ -32,7 +39,7 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 		expect(editor.getValue()).toBe(BEFORE);
 	});
 
-	test("run-prompt-on-selection: the picker closed (Escape) sends nothing and changes nothing", async () => {
+	testFrom(loader, false)("run-prompt-on-selection: the picker closed (Escape) sends nothing and changes nothing", async () => {
 		await h.start({ loader });
 		const notices = h.host.notices().length;
 		const outcome = await h.run("run-prompt-on-selection", { escape: true });
@@ -154,15 +161,18 @@ test("an answer cut off by the token budget never replaces the selection: it goe
 });
 
 test("an answer that arrives after the timeout is kept in a new note, and the notice says where; the note is untouched", async () => {
-	await h.start({ settings: { timeoutSeconds: 1 } });
+	await h.start({ settings: { timeoutSeconds: 1 }, fakeClock: true });
 	h.emu.script({ delayMs: 1_500, content: "Worth the wait." });
-	const outcome = await h.run("template-improve-writing");
+	const running = h.run("template-improve-writing");
+	await h.requestsArrived(1);
+	await h.advance(1_000);
+	const outcome = await running;
 	expect(outcome.ok).toBe(false);
 	expect(h.lastNotice()).toMatch(/No answer after 1 s/);
-	for (let i = 0; !h.notes().includes("Meeting (late answer).md"); i++) {
-		if (i > 500) throw new Error("the late answer was not kept");
-		await new Promise((r) => setTimeout(r, 10));
-	}
+	expect(h.notes()).toEqual([NOTE]);
+	const kept = new Promise<string>((resolve) => h.host.standInApp.vault.on("create", (f: { path: string }) => resolve(f.path)));
+	await h.advance(500);
+	expect(await kept).toBe("Meeting (late answer).md");
 	expect(h.read("Meeting (late answer).md")).toBe("Answer (Improve the writing) for [[Meeting]], which arrived after the request timeout.\n\nWorth the wait.\n");
 	expect(h.lastNotice()).toBe('The answer to "Improve the writing" arrived after the timeout; it is in Meeting (late answer).md. Raise the request timeout to have answers land in place.');
 	expect(h.read()).toBe(BEFORE);

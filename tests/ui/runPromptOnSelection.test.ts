@@ -11,6 +11,7 @@ import AzureReasoningPlugin from "../../src/main";
 import { AzureEmulator, type Fault } from "../support/azureEmulator";
 import { ObsidianHost } from "../support/host";
 import { modalErrors, modalScript, resetModals } from "../support/obsidian";
+import { testFrom } from "./commandsHarness";
 
 const ROOT = resolve(__dirname, "../..");
 const KEY = "e2e-key-9b8a7c6d5e4f";
@@ -74,15 +75,23 @@ async function start(loader: Loader, dep: Record<string, unknown> = deployment()
 
 /** Waits until the command's request reached the emulator (it is then waiting on a delayed answer). */
 async function requestArrived(): Promise<void> {
-	for (let i = 0; emu.requests.length === 0; i++) {
-		if (i > 1000) throw new Error("The request never reached the emulator");
-		await new Promise((r) => setTimeout(r, 5));
-	}
+	await emu.whenRequests(1);
 }
+
+/**
+ * The model's thinking on jest's fake clock (the plugin's, the SDK's and the emulator's timers):
+ * `think()` lets it pass without a real wait. HTTP, files and modal steps run as usual.
+ */
+const THINKING_MS = 300;
+function fakeClock(): void {
+	jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate"] });
+}
+const think = () => jest.advanceTimersByTimeAsync(THINKING_MS);
 
 afterEach(async () => {
 	expect(modalErrors).toEqual([]);
 	await host?.dispose();
+	jest.useRealTimers();
 	rmSync(vaultDir, { recursive: true, force: true });
 });
 
@@ -91,11 +100,22 @@ function allVisibleText(): string {
 	return [host.notices().join("\n"), host.consoleLines().join("\n"), data, host.readNote(NOTE)].join("\n");
 }
 
+/**
+ * From main.js, a smoke subset: the o1 answer, typing meanwhile, the target deleted, unload in
+ * flight, a validation error, a missing key, and every error body below. Not repeated from main.js,
+ * and what runs them on the bundle instead: the other families and API styles (tests/e2e/matrix:
+ * every family on every style from main.js), an error from Azure (DeploymentNotFound among the
+ * error bodies below, and in tests/e2e/faults), the spent budget (tests/e2e/faults).
+ */
 describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin from %s", (loader) => {
 	test.each([
 		{ name: "o1, dated API", dep: {} },
-		{ name: "o1-preview, dated API, instructions folded", dep: { deployment: "dep-o1p", family: "o1-preview", instructions: "Be brief." } },
-		{ name: "gpt-5, v1 API", dep: { deployment: "dep-gpt5", family: "gpt-5", apiStyle: "v1" } },
+		...(loader === "sources"
+			? [
+					{ name: "o1-preview, dated API, instructions folded", dep: { deployment: "dep-o1p", family: "o1-preview", instructions: "Be brief." } },
+					{ name: "gpt-5, v1 API", dep: { deployment: "dep-gpt5", family: "gpt-5", apiStyle: "v1" } },
+				]
+			: []),
 	])("$name: the answer replaces the selection, everything else is untouched", async ({ dep }) => {
 		await start(loader, deployment(dep));
 		emu.setAnswer(() => "We decided to ship on Friday.");
@@ -110,7 +130,7 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 		expect(allVisibleText()).not.toContain(KEY);
 	});
 
-	test("an error from Azure leaves the note byte-identical and explains what to change", async () => {
+	testFrom(loader, false)("an error from Azure leaves the note byte-identical and explains what to change", async () => {
 		await start(loader, deployment({ deployment: "no-such-deployment" }));
 		await host.runCommand("run-prompt-on-selection");
 		host.flush();
@@ -135,7 +155,7 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 		expect(host.notices().at(-1)).toMatch(/The secret "azure-e2e" holds no key/);
 	});
 
-	test("reasoning that used the whole budget: nothing inserted, the notice gives the numbers and the fix", async () => {
+	testFrom(loader, false)("reasoning that used the whole budget: nothing inserted, the notice gives the numbers and the fix", async () => {
 		await start(loader, deployment({ maxCompletionTokens: 100 }));
 		await host.runCommand("run-prompt-on-selection");
 		host.flush();
@@ -144,23 +164,27 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 	});
 
 	test("text typed before the selection while the model thinks is kept, and the answer lands on the selection", async () => {
+		fakeClock();
 		const { editor } = await start(loader);
-		emu.script({ delayMs: 300, content: "ANSWER" });
+		emu.script({ delayMs: THINKING_MS, content: "ANSWER" });
 		const running = host.runCommand("run-prompt-on-selection");
 		await requestArrived();
 		editor.replaceRange("Typed meanwhile. ", { line: 0, ch: 0 });
 		editor.replaceRange(" More.", editor.offsetToPos(editor.getValue().length - 1));
+		await think();
 		await running;
 		host.flush();
 		expect(host.readNote(NOTE)).toBe("Typed meanwhile. # Meeting\n\nANSWER\n\nLast line. More.\n");
 	});
 
 	test("the selected text deleted meanwhile: the answer goes into a new note, named in the notice", async () => {
+		fakeClock();
 		const { editor } = await start(loader);
-		emu.script({ delayMs: 300, content: "ANSWER" });
+		emu.script({ delayMs: THINKING_MS, content: "ANSWER" });
 		const running = host.runCommand("run-prompt-on-selection");
 		await requestArrived();
 		editor.setValue("# Meeting\n\nAll rewritten.\n");
+		await think();
 		await running;
 		host.flush();
 		expect(host.readNote(NOTE)).toBe("# Meeting\n\nAll rewritten.\n");
@@ -171,11 +195,13 @@ describe.each<Loader>(["sources", "main.js"])("run-prompt-on-selection, plugin f
 	});
 
 	test("unloading with a request in flight leaves the note exactly as it was and creates nothing", async () => {
+		fakeClock();
 		await start(loader);
-		emu.script({ delayMs: 300, content: "ANSWER" });
+		emu.script({ delayMs: THINKING_MS, content: "ANSWER" });
 		const running = host.runCommand("run-prompt-on-selection");
 		await requestArrived();
 		await host.unloadPlugin();
+		await think();
 		await running;
 		host.flush();
 		expect(readFileSync(join(vaultDir, NOTE), "utf8")).toBe(BEFORE);

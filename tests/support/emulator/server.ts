@@ -39,6 +39,7 @@ export class AzureEmulator {
 	private responsesAvailable: boolean;
 	private readonly sleeps = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
 	private closing: Promise<void> | undefined;
+	private readonly arrivalWaiters = new Set<() => void>();
 
 	private constructor(private readonly server: http.Server, url: string, private readonly opts: EmulatorOptions) {
 		this.url = url;
@@ -90,6 +91,22 @@ export class AzureEmulator {
 			s.resolve();
 		}
 		this.sleeps.clear();
+	}
+
+	/**
+	 * Resolves once `n` requests have been recorded since the last reset (answered or not). Event
+	 * driven, no polling: it works under a test's fake clock.
+	 */
+	whenRequests(n: number): Promise<RecordedRequest[]> {
+		return new Promise((resolve) => {
+			const check = () => {
+				if (this.requests.length < n) return;
+				this.arrivalWaiters.delete(check);
+				resolve(this.requests);
+			};
+			this.arrivalWaiters.add(check);
+			check();
+		});
 	}
 
 	/** Sets the content generator of compliant completions (default: defaultAnswer). */
@@ -167,6 +184,7 @@ export class AzureEmulator {
 		}
 		const rec = recordRequest(req, raw, parsed, this.opts);
 		this.requests.push(rec);
+		for (const check of [...this.arrivalWaiters]) check();
 		try {
 			const fault = this.takeFault(rec);
 			if (fault?.delayMs) await this.sleep(fault.delayMs);

@@ -108,7 +108,8 @@ export class Modal {
 		void this.onOpen();
 		for (const watch of modalWatchers) watch(this);
 		const step = modalScript.shift();
-		if (step) setTimeout(() => void playStep(this, step), 0);
+		// The user acts in a later task; setImmediate, not setTimeout, so that a test's fake clock does not hold the user back.
+		if (step) setImmediate(() => void playStep(this, step));
 	}
 	close(): void {
 		if (!this.isOpen) return;
