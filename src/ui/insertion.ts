@@ -19,8 +19,8 @@
 import { type App, type Editor, type TFile } from "obsidian";
 import { editKeepingCrlf, locateAnchor, makeAnchor, spliceText } from "../core/anchor";
 import { planPlacement, stringDoc, tidyAnswer, type OutputPlacement, type PlacementPlan } from "../core/placement";
-import { cmDoc, openEditorFor, placementTracker, type PlacementTracker, type Snapshot, type TrackRecord } from "./tracking";
-import type AzureReasoningPlugin from "../main";
+import { cmDoc, openEditorFor, type PlacementTracker, type Snapshot, type TrackRecord } from "./tracking";
+import type { PluginContext } from "./context";
 import { createNewNote, freePath } from "./newNoteFile";
 import { pathLink } from "../core/summaryNote";
 
@@ -55,10 +55,10 @@ const targets = new WeakMap<Target, { rec: TrackRecord; tracker: PlacementTracke
  * Starts following [from, to) (offsets in `editor`, which shows `file`). Call it when the command
  * runs, before anything is awaited.
  */
-export function captureTarget(plugin: AzureReasoningPlugin, editor: Editor, file: TFile, from: number, to: number): Target {
+export function captureTarget(ctx: PluginContext, editor: Editor, file: TFile, from: number, to: number): Target {
 	// While the plugin unloads nothing is tracked: the target is released from the start, and placing it throws.
-	if (plugin.unloading) return { path: file.path, release: () => undefined };
-	const tracker = placementTracker(plugin);
+	if (ctx.services.lifetime.aborted) return { path: file.path, release: () => undefined };
+	const tracker = ctx.services.placement;
 	const rec = tracker.capture(editor, file, from, to);
 	const target: Target = {
 		get path() {
@@ -103,9 +103,9 @@ function resolve(doc: string, snap: Snapshot): { from: number; to: number } | nu
 	return locateAnchor(doc, makeAnchor(last, snap.from, snap.to));
 }
 
-async function placeTracked(plugin: AzureReasoningPlugin, tracker: PlacementTracker, rec: TrackRecord, text: string, mode: OutputPlacement): Promise<Placement> {
-	const { app } = plugin;
-	const newNote = (reason: string) => toNewNote(app, plugin.settings.outputFolder, rec.path, tidyAnswer(text), reason);
+async function placeTracked(ctx: PluginContext, tracker: PlacementTracker, rec: TrackRecord, text: string, mode: OutputPlacement): Promise<Placement> {
+	const { app } = ctx;
+	const newNote = (reason: string) => toNewNote(app, ctx.settings.outputFolder, rec.path, tidyAnswer(text), reason);
 	const file = rec.deleted ? null : app.vault.getFileByPath(rec.path);
 	if (!file) return newNote(REASON_NOTE_DELETED);
 
@@ -156,11 +156,11 @@ async function placeTracked(plugin: AzureReasoningPlugin, tracker: PlacementTrac
  * Puts the answer at the target (see the rules at the top) and releases the target. Throws when
  * the target was released already (after a cancel, or the plugin's unload): nothing is written then.
  */
-export async function placeAnswer(plugin: AzureReasoningPlugin, target: Target, text: string, mode: OutputPlacement): Promise<Placement> {
+export async function placeAnswer(ctx: PluginContext, target: Target, text: string, mode: OutputPlacement): Promise<Placement> {
 	const entry = targets.get(target);
 	if (!entry || entry.rec.released) throw new Error("placeAnswer: this target was released; nothing was written");
 	try {
-		return await placeTracked(plugin, entry.tracker, entry.rec, text, mode);
+		return await placeTracked(ctx, entry.tracker, entry.rec, text, mode);
 	} finally {
 		entry.tracker.release(entry.rec);
 	}

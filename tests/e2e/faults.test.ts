@@ -145,7 +145,7 @@ describe("fault suite on main.js", () => {
 					running.push(h.host.runCommand(COMMAND));
 				}
 				await h.requestsArrived(20);
-				expect(h.plugin.requests.running).toHaveLength(20);
+				expect(h.plugin.services.requests.running).toHaveLength(20);
 				const outcomes = (await Promise.all(running)) as { ok: boolean }[];
 				expect(outcomes.every((o) => o.ok)).toBe(true);
 				for (let i = 1; i <= 20; i++) expect(h.read(`Many/Note ${i}.md`)).toBe(`# Note ${i}\n\nanswer to ${i}\n\nend ${i}\n`);

@@ -30,7 +30,7 @@ const settle = () => new Promise((r) => setImmediate(r));
 
 test("an unexpected throw inside a command is a notice that says what failed, not a silent rejection", async () => {
 	await h.start();
-	jest.spyOn(h.plugin.requests, "start").mockImplementation(() => {
+	jest.spyOn(h.plugin.services.requests, "start").mockImplementation(() => {
 		throw new Error("the progress display broke");
 	});
 	const outcome = await h.run("summarize-selection-to-new-note");

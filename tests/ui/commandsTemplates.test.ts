@@ -2,7 +2,6 @@
  * run-prompt-on-selection (the template picker) and the template-<id> commands, over real HTTP
  * against the strict emulator, from the sources and from the built main.js. Note texts exactly.
  */
-import { syncTemplateCommands } from "../../src/ui/commands";
 import { Modal, type SuggestModal } from "../support/obsidian";
 import { BEFORE, LOADERS, SELECTED, answeredUsage, deployment, today, useHarness, userMessage } from "./commandsHarness";
 
@@ -75,7 +74,7 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 	});
 });
 
-test("the template commands follow the templates: added, renamed, removed (syncTemplateCommands)", async () => {
+test("the template commands follow the templates: added, renamed, removed (TemplateCommands.sync)", async () => {
 	await h.start();
 	const mine = () =>
 		h.host
@@ -86,7 +85,7 @@ test("the template commands follow the templates: added, renamed, removed (syncT
 	h.plugin.settings.templates = h.plugin.settings.templates.filter((t) => t.id === "summarize" || t.id === "explain");
 	h.plugin.settings.templates.find((t) => t.id === "explain")!.name = "Explain simply";
 	h.plugin.settings.templates.push({ ...BRIEF, output: "below" });
-	syncTemplateCommands(h.plugin);
+	h.plugin.services.templateCommands.sync();
 	expect(mine()).toEqual([
 		"azure-reasoning:template-brief = Azure Reasoning: Brief",
 		"azure-reasoning:template-explain = Azure Reasoning: Explain simply",
@@ -100,7 +99,7 @@ test("the template commands follow the templates: added, renamed, removed (syncT
 	await h.run("template-brief");
 	expect(userMessage(h.emu.requests[1])).toBe(`Shorter: ${SELECTED}`);
 	h.plugin.settings.templates = [];
-	syncTemplateCommands(h.plugin);
+	h.plugin.services.templateCommands.sync();
 	expect(mine()).toEqual([]);
 });
 

@@ -14,61 +14,57 @@
  * | preview-request | no request: shows what a template would send |
  * | cancel-request | cancels a running request |
  */
-import type AzureReasoningPlugin from "../../main";
-import { closeAllModals } from "../modals/registry";
+import type { PluginContext } from "../context";
 import { askAboutSelection, runTemplateCommand } from "./inNote";
 import { cancelRequest, chooseDeployment } from "./manage";
 import { previewRequest } from "./preview";
 import { summarize } from "./summarize";
-import { forgetTemplateCommands, syncTemplateCommands } from "./templateCommands";
-
 import { guarded } from "./notify";
-export type { CommandOutcome } from "./notify";
-export { syncTemplateCommands, templateCommandId } from "./templateCommands";
+import type { CommandRegistry } from "./templateCommands";
 
-export function registerCommands(plugin: AzureReasoningPlugin): void {
+export type { CommandOutcome } from "./notify";
+export { templateCommandId } from "./templateCommands";
+
+/** Registers the commands on `ctx`; they act through `ctx`. */
+export function registerCommands(plugin: CommandRegistry, ctx: PluginContext): void {
 	plugin.addCommand({
 		id: "run-prompt-on-selection",
 		name: "Run prompt on selection",
-		editorCallback: (editor, ctx) => guarded("Run prompt on selection", () => runTemplateCommand(plugin, editor, ctx, null)),
+		editorCallback: (editor, view) => guarded("Run prompt on selection", () => runTemplateCommand(ctx, editor, view, null)),
 	});
 	plugin.addCommand({
 		id: "ask-about-selection",
 		name: "Ask about selection",
-		editorCallback: (editor, ctx) => guarded("Ask about selection", () => askAboutSelection(plugin, editor, ctx)),
+		editorCallback: (editor, view) => guarded("Ask about selection", () => askAboutSelection(ctx, editor, view)),
 	});
 	plugin.addCommand({
 		id: "summarize-note-to-new-note",
 		name: "Summarize note to new note",
-		editorCallback: (editor, ctx) => guarded("Summarize note to new note", () => summarize(plugin, editor, ctx, "note")),
+		editorCallback: (editor, view) => guarded("Summarize note to new note", () => summarize(ctx, editor, view, "note")),
 	});
 	plugin.addCommand({
 		id: "summarize-selection-to-new-note",
 		name: "Summarize selection to new note",
-		editorCallback: (editor, ctx) => guarded("Summarize selection to new note", () => summarize(plugin, editor, ctx, "selection")),
+		editorCallback: (editor, view) => guarded("Summarize selection to new note", () => summarize(ctx, editor, view, "selection")),
 	});
 	plugin.addCommand({
 		id: "choose-deployment",
 		name: "Choose deployment",
-		callback: () => guarded("Choose deployment", () => chooseDeployment(plugin)),
+		callback: () => guarded("Choose deployment", () => chooseDeployment(ctx)),
 	});
 	plugin.addCommand({
 		id: "preview-request",
 		name: "Preview request",
-		editorCallback: (editor, ctx) => guarded("Preview request", () => previewRequest(plugin, editor, ctx)),
+		editorCallback: (editor, view) => guarded("Preview request", () => previewRequest(ctx, editor, view)),
 	});
 	plugin.addCommand({
 		id: "cancel-request",
 		name: "Cancel request",
 		checkCallback: (checking) => {
-			if (plugin.requests.running.length === 0) return false;
-			if (!checking) void guarded("Cancel request", () => cancelRequest(plugin));
+			if (ctx.services.requests.running.length === 0) return false;
+			if (!checking) void guarded("Cancel request", () => cancelRequest(ctx));
 			return true;
 		},
 	});
-	syncTemplateCommands(plugin);
-	plugin.register(() => {
-		closeAllModals();
-		forgetTemplateCommands(plugin);
-	});
+	ctx.services.templateCommands.sync();
 }

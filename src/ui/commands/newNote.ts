@@ -6,7 +6,7 @@
  */
 import type { App, TFile } from "obsidian";
 import { appendParagraph, generatedNoteBase, generatedNoteText, pathLink } from "../../core/summaryNote";
-import type AzureReasoningPlugin from "../../main";
+import type { PluginContext } from "../context";
 import { createNewNote } from "../newNoteFile";
 import { openEditorFor } from "../tracking";
 import { copyAnswerAction, openInNewTab, showNotice, tell, type CommandOutcome } from "./notify";
@@ -39,8 +39,8 @@ async function appendToNote(app: App, file: TFile, line: string): Promise<void> 
 	});
 }
 
-export async function writeGeneratedNote(plugin: AzureReasoningPlugin, source: TFile, sent: Extract<Sent, { ok: true }>, spec: NewNoteSpec): Promise<CommandOutcome> {
-	const { app } = plugin;
+export async function writeGeneratedNote(ctx: PluginContext, source: TFile, sent: Extract<Sent, { ok: true }>, spec: NewNoteSpec): Promise<CommandOutcome> {
+	const { app } = ctx;
 	const sourcePath = source.path;
 	const sourceExists = app.vault.getFileByPath(sourcePath) === source;
 	const date = new Date();
@@ -60,16 +60,16 @@ export async function writeGeneratedNote(plugin: AzureReasoningPlugin, source: T
 		);
 	let note: TFile;
 	try {
-		note = await createNewNote(app, plugin.settings.outputFolder, generatedNoteBase(sourcePath, spec.label), text);
+		note = await createNewNote(app, ctx.settings.outputFolder, generatedNoteBase(sourcePath, spec.label), text);
 	} catch (e) {
 		// Never lose an answer: it stays on hand from the notice.
 		const message = `The answer could not be written to a new note (${e instanceof Error ? e.message : String(e)}).`;
-		showNotice(message, 0, [copyAnswerAction(plugin, source.basename, sent.completion.text)]);
+		showNotice(message, 0, [copyAnswerAction(ctx, source.basename, sent.completion.text)]);
 		return { ok: false, message };
 	}
 	// The answer is safe in its note from here on: what follows may fail, and then says so.
 	let linkFailed = "";
-	if (spec.linkFromSource && sourceExists && !plugin.unloading) {
+	if (spec.linkFromSource && sourceExists && !ctx.services.lifetime.aborted) {
 		try {
 			await appendToNote(app, source, `${spec.noun}: ${app.fileManager.generateMarkdownLink(note, sourcePath)}`);
 		} catch (e) {
@@ -77,9 +77,9 @@ export async function writeGeneratedNote(plugin: AzureReasoningPlugin, source: T
 		}
 	}
 	let openFailed = "";
-	if (!plugin.unloading) {
+	if (!ctx.services.lifetime.aborted) {
 		try {
-			await openInNewTab(plugin, note.path);
+			await openInNewTab(ctx, note.path);
 		} catch (e) {
 			openFailed = ` It could not be opened (${e instanceof Error ? e.message : String(e)}).`;
 		}

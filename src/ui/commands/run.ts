@@ -14,7 +14,7 @@ import { describeUsage, type Completion } from "../../core/response";
 import { activeDeployment, type DeploymentConfig } from "../../core/settings";
 import { checkContext, describeOverflow } from "../../core/tokens";
 import type { ReadyDeployment } from "../../core/validate";
-import type AzureReasoningPlugin from "../../main";
+import type { PluginContext } from "../context";
 import { askChoice } from "../modals/choice";
 import { entraSessionFor } from "../entra";
 import { deploymentLabel } from "../modals/pickers";
@@ -35,8 +35,8 @@ export interface Captured {
 	title: string;
 }
 
-export function captureEditor(editor: Editor, ctx: MarkdownView | MarkdownFileInfo): Captured | null {
-	const file = ctx.file;
+export function captureEditor(editor: Editor, view: MarkdownView | MarkdownFileInfo): Captured | null {
+	const file = view.file;
 	if (!file) return null;
 	const doc = editor.getValue();
 	const from = editor.posToOffset(editor.getCursor("from"));
@@ -44,23 +44,23 @@ export function captureEditor(editor: Editor, ctx: MarkdownView | MarkdownFileIn
 	return { file, editor, doc, from, to, selection: doc.slice(from, to), title: file.basename };
 }
 
-export function readKey(plugin: AzureReasoningPlugin, dep: DeploymentConfig | undefined): string | null {
+export function readKey(ctx: PluginContext, dep: DeploymentConfig | undefined): string | null {
 	if (!dep || dep.auth === "entra" || dep.secretName.trim() === "") return null;
 	try {
-		return plugin.app.secretStorage.getSecret(dep.secretName.trim());
+		return ctx.app.secretStorage.getSecret(dep.secretName.trim());
 	} catch {
 		return null;
 	}
 }
 
-function withEntra(plugin: AzureReasoningPlugin, dep: DeploymentConfig | undefined): { entra?: EntraSession } {
-	const entra = entraSessionFor(plugin, dep);
+function withEntra(ctx: PluginContext, dep: DeploymentConfig | undefined): { entra?: EntraSession } {
+	const entra = entraSessionFor(ctx, dep);
 	return entra ? { entra } : {};
 }
 
 /** The template's own deployment when it names one that exists, else the default one. */
-export function deploymentFor(plugin: AzureReasoningPlugin, deploymentId: string | null): DeploymentConfig | undefined {
-	const s = plugin.settings;
+export function deploymentFor(ctx: PluginContext, deploymentId: string | null): DeploymentConfig | undefined {
+	const s = ctx.settings;
 	return (deploymentId ? s.deployments.find((d) => d.id === deploymentId) : undefined) ?? activeDeployment(s);
 }
 
@@ -86,7 +86,7 @@ export function describeRun(sent: Extract<Sent, { ok: true }>): string {
 const quiet = (message: string): Sent => ({ ok: false, outcome: { ok: false, message } });
 
 /** The prompt to send, after the context check; or how the command ended without sending. */
-async function settlePrompt(plugin: AzureReasoningPlugin, req: PromptRequest, apiKey: string | null): Promise<{ prompt: string; usedSelectionOnly: boolean } | Sent> {
+async function settlePrompt(ctx: PluginContext, req: PromptRequest, apiKey: string | null): Promise<{ prompt: string; usedSelectionOnly: boolean } | Sent> {
 	let prompt = req.prompt;
 	let usedSelectionOnly = false;
 	for (;;) {
@@ -94,7 +94,7 @@ async function settlePrompt(plugin: AzureReasoningPlugin, req: PromptRequest, ap
 		if (!prepared.ok) {
 			const e = explainFailure(prepared.failure, req.config);
 			const explanation = { ...e, title: redactSecrets(e.title, [apiKey]), detail: redactSecrets(e.detail, [apiKey]) };
-			return { ok: false, outcome: tellFailure(plugin, prepared.failure, explanation, req.config).outcome };
+			return { ok: false, outcome: tellFailure(ctx, prepared.failure, explanation, req.config).outcome };
 		}
 		const { built, deployment } = prepared;
 		const check = checkContext(built.promptParts, deployment.family.contextWindow, built.maxOutputTokens);
@@ -104,7 +104,7 @@ async function settlePrompt(plugin: AzureReasoningPlugin, req: PromptRequest, ap
 			const hint = usedSelectionOnly ? "Even the selection alone is too large: select less text." : "Select less text, or lower max completion tokens in the deployment's settings.";
 			return { ok: false, outcome: tell(false, `Nothing was sent. ${overflow} ${hint}`) };
 		}
-		const choice = await askChoice(plugin.app, {
+		const choice = await askChoice(ctx, {
 			title: "The prompt is too large for this model",
 			paragraphs: [overflow, "Nothing is cut without asking. Send the selected text only, instead of the whole note?"],
 			buttons: [
@@ -113,7 +113,7 @@ async function settlePrompt(plugin: AzureReasoningPlugin, req: PromptRequest, ap
 			],
 			cls: "azure-reasoning-too-large",
 		});
-		if (plugin.unloading) return quiet("The plugin was unloaded.");
+		if (ctx.services.lifetime.aborted) return quiet("The plugin was unloaded.");
 		if (choice !== "selection") return { ok: false, outcome: tell(false, "Cancelled: nothing was sent, and the note is unchanged.", 6_000) };
 		prompt = req.selectionOnly;
 		usedSelectionOnly = true;
@@ -124,44 +124,44 @@ async function settlePrompt(plugin: AzureReasoningPlugin, req: PromptRequest, ap
  * An answer that came after the timeout had ended the command: it was paid for, so it is kept
  * in a new note (the place it was asked for may have moved on), and the user is told where.
  */
-async function keepLateAnswer(plugin: AzureReasoningPlugin, req: PromptRequest, completion: Completion): Promise<void> {
-	if (plugin.unloading) return;
+async function keepLateAnswer(ctx: PluginContext, req: PromptRequest, completion: Completion): Promise<void> {
+	if (ctx.services.lifetime.aborted) return;
 	const source = (req.notePath ?? "Note").split("/").pop()?.replace(/\.md$/, "") ?? "Note";
-	const link = (path: string) => (req.notePath ? ` for ${linkTo(plugin.app, req.notePath, path)}` : "");
+	const link = (path: string) => (req.notePath ? ` for ${linkTo(ctx.app, req.notePath, path)}` : "");
 	try {
-		const note = await createNewNote(plugin.app, plugin.settings.outputFolder, `${source} (late answer)`, (path) => `Answer (${req.what})${link(path)}, which arrived after the request timeout.\n\n${withReasoning(completion.text, completion.reasoningSummary)}\n`);
-		showNotice(`The answer to "${req.what}" arrived after the timeout; it is in ${note.path}. Raise the request timeout to have answers land in place.`, 0, [{ label: "Open", run: () => openInNewTab(plugin, note.path) }]);
+		const note = await createNewNote(ctx.app, ctx.settings.outputFolder, `${source} (late answer)`, (path) => `Answer (${req.what})${link(path)}, which arrived after the request timeout.\n\n${withReasoning(completion.text, completion.reasoningSummary)}\n`);
+		showNotice(`The answer to "${req.what}" arrived after the timeout; it is in ${note.path}. Raise the request timeout to have answers land in place.`, 0, [{ label: "Open", run: () => openInNewTab(ctx, note.path) }]);
 	} catch (e) {
-		showNotice(`The answer to "${req.what}" arrived after the timeout but could not be saved (${e instanceof Error ? e.message : String(e)}).`, 0, [copyAnswerAction(plugin, req.what, completion.text)]);
+		showNotice(`The answer to "${req.what}" arrived after the timeout but could not be saved (${e instanceof Error ? e.message : String(e)}).`, 0, [copyAnswerAction(ctx, req.what, completion.text)]);
 	}
 }
 
 /** Sends one request while its progress shows, and reads what came back. Never touches a note. */
-export async function send(plugin: AzureReasoningPlugin, req: PromptRequest): Promise<Sent> {
-	const apiKey = readKey(plugin, req.config);
-	const settled = await settlePrompt(plugin, req, apiKey);
+export async function send(ctx: PluginContext, req: PromptRequest): Promise<Sent> {
+	const apiKey = readKey(ctx, req.config);
+	const settled = await settlePrompt(ctx, req, apiKey);
 	if ("ok" in settled) return settled;
 	const label = req.config ? deploymentLabel(req.config) : "Azure";
-	const job = plugin.requests.start({ deployment: label, what: req.what, notePath: req.notePath });
+	const job = ctx.services.requests.start({ deployment: label, what: req.what, notePath: req.notePath });
 	try {
 		const result = await runPrompt({
 			config: req.config,
 			apiKey,
-			...withEntra(plugin, req.config),
+			...withEntra(ctx, req.config),
 			prompt: settled.prompt,
-			timeoutMs: plugin.settings.timeoutSeconds * 1000,
-			maxRetries: plugin.settings.maxRetries,
+			timeoutMs: ctx.settings.timeoutSeconds * 1000,
+			maxRetries: ctx.settings.maxRetries,
 			requestUrl: obsidianRequestUrl,
 			signal: job.signal,
 			onRetry: ({ waitMs, status }) => {
 				job.status = `retrying in ${Math.ceil(waitMs / 1000)} s${status ? ` after HTTP ${status}` : ""}`;
 			},
-			onLateAnswer: (completion) => void keepLateAnswer(plugin, req, completion),
+			onLateAnswer: (completion) => void keepLateAnswer(ctx, req, completion),
 		});
-		if (plugin.unloading) return quiet("The plugin was unloaded; the answer was discarded.");
+		if (ctx.services.lifetime.aborted) return quiet("The plugin was unloaded; the answer was discarded.");
 		if (!result.ok) {
 			if (result.failure.kind === "cancelled") return { ok: false, outcome: tell(false, `Cancelled (${req.what}): the note is as you left it.`, 6_000) };
-			return { ok: false, outcome: tellFailure(plugin, result.failure, result.explanation, req.config).outcome };
+			return { ok: false, outcome: tellFailure(ctx, result.failure, result.explanation, req.config).outcome };
 		}
 		return { ok: true, completion: result.completion, deployment: result.deployment, elapsedMs: result.elapsedMs, usedSelectionOnly: settled.usedSelectionOnly };
 	} finally {
