@@ -162,7 +162,7 @@ test("an answer that arrives after the timeout is kept in a new note, and the no
 		if (i > 500) throw new Error("the late answer was not kept");
 		await new Promise((r) => setTimeout(r, 10));
 	}
-	expect(h.read("Meeting (late answer).md")).toBe("Answer (Improve the writing) for [[Meeting]], which arrived after the request timeout.\n\nWorth the wait.\n");
+	expect(h.read("Meeting (late answer).md")).toBe("Answer (Improve the writing) for [[Meeting]], kept here because it arrived after the request timeout.\n\nWorth the wait.\n");
 	expect(h.lastNotice()).toBe('The answer to "Improve the writing" arrived after the timeout; it is in Meeting (late answer).md. Raise the request timeout to have answers land in place.');
 	expect(h.read()).toBe(BEFORE);
 });

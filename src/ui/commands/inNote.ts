@@ -16,15 +16,18 @@ import { pickTemplate } from "../modals/pickers";
 import { writeGeneratedNote } from "./newNote";
 import { copyAnswerAction, openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NOTICE_MS, type CommandOutcome, type NoticeAction } from "./notify";
 import { captureTarget, placeAnswer, type Placement, type Target } from "../insertion";
-import { captureEditor, describeRun, deploymentFor, send, type Captured, type Sent } from "./run";
+import { deploymentFor } from "./deployment";
+import { captureEditor, type Captured } from "./editorCapture";
+import { describeRun, send, type Answered } from "./send";
 
 const NO_NOTE = "This command works in a note: open one first.";
 
-const quiet = (message: string): CommandOutcome => ({ ok: false, message });
+/** How a command ends without a notice (the user closed a modal, or the plugin was unloaded). */
+const untold = (message: string): CommandOutcome => ({ ok: false, message });
 
 /** Puts the answer at its target and says where it went. */
-async function deliver(ctx: PluginContext, target: Target, sent: Extract<Sent, { ok: true }>, mode: "replace" | "below"): Promise<CommandOutcome> {
-	if (ctx.services.lifetime.aborted) return quiet("The plugin was unloaded; the answer was discarded.");
+async function deliver(ctx: PluginContext, target: Target, sent: Answered, mode: "replace" | "below"): Promise<CommandOutcome> {
+	if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 	// An answer cut off by the token budget never replaces the user's text: it goes below it.
 	const truncated = sent.completion.finishReason === "length";
 	const budget = sent.deployment.maxCompletionTokens.toLocaleString("en-US");
@@ -40,7 +43,7 @@ async function deliver(ctx: PluginContext, target: Target, sent: Extract<Sent, {
 	try {
 		placement = await placeAnswer(ctx, target, text, placed);
 	} catch (e) {
-		if (ctx.services.lifetime.aborted) return quiet("The plugin was unloaded; the answer was discarded.");
+		if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 		// Never lose an answer: it stays on hand from the notice.
 		const message = `The answer could not be put into the note (${e instanceof Error ? e.message : String(e)}).`;
 		showNotice(message, 0, [copyAnswerAction(ctx, target.path.split("/").pop()?.replace(/\.md$/i, "") || "Note", withReasoning(sent.completion.text, summary)), ...reasoning]);
@@ -86,7 +89,7 @@ export async function runTemplateCommand(ctx: PluginContext, editor: Editor, vie
 	const target = captureTarget(ctx, editor, cap.file, cap.from, cap.to);
 	try {
 		const chosen = template ?? (await pickTemplate(ctx, ctx.settings.templates));
-		if (!chosen) return quiet("No prompt was chosen.");
+		if (!chosen) return untold("No prompt was chosen.");
 		return await runTemplateOn(ctx, cap, target, chosen);
 	} finally {
 		target.release();
@@ -101,7 +104,7 @@ export async function askAboutSelection(ctx: PluginContext, editor: Editor, view
 	const target = captureTarget(ctx, editor, cap.file, cap.from, cap.to);
 	try {
 		const instruction = await askInstruction(ctx, cap.selection);
-		if (instruction === null) return quiet("No question was asked.");
+		if (instruction === null) return untold("No question was asked.");
 		const sent = await send(ctx, {
 			what: "Question",
 			config: deploymentFor(ctx, null),

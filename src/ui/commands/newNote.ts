@@ -1,16 +1,17 @@
 /**
  * Answers that become notes of their own: the two summaries, and templates whose output is a
  * new note. The note goes into the configured folder, named after the source and never over an
- * existing note; its frontmatter says where it came from and what made it; it opens in a new
- * tab. Optionally (a setting) the source note gets a link to it, added at its end.
+ * existing note (ui/answerNote.ts, the one writer of such notes); its frontmatter says where it
+ * came from and what made it; it opens in a new tab. Optionally (a setting) the source note gets
+ * a link to it, added at its end.
  */
 import type { App, TFile } from "obsidian";
-import { appendParagraph, generatedNoteBase, generatedNoteText, pathLink } from "../../core/summaryNote";
+import { appendParagraph } from "../../core/summaryNote";
+import { writeAnswerNote } from "../answerNote";
 import type { PluginContext } from "../context";
-import { createNewNote } from "../newNoteFile";
 import { openEditorFor } from "../tracking";
 import { copyAnswerAction, openInNewTab, showNotice, tell, type CommandOutcome } from "./notify";
-import { describeRun, type Sent } from "./run";
+import { describeRun, type Answered } from "./send";
 
 export interface NewNoteSpec {
 	/** In the name, after the source's: `Meeting (summary)`. */
@@ -22,7 +23,6 @@ export interface NewNoteSpec {
 	/** How the notice starts: "Summary", "Explain". */
 	noun: string;
 }
-
 
 /** Adds `line` as the last paragraph of the note: in its editor when it is open (one undo step), else in the file. */
 async function appendToNote(app: App, file: TFile, line: string): Promise<void> {
@@ -39,28 +39,20 @@ async function appendToNote(app: App, file: TFile, line: string): Promise<void> 
 	});
 }
 
-export async function writeGeneratedNote(ctx: PluginContext, source: TFile, sent: Extract<Sent, { ok: true }>, spec: NewNoteSpec): Promise<CommandOutcome> {
+export async function writeGeneratedNote(ctx: PluginContext, source: TFile, sent: Answered, spec: NewNoteSpec): Promise<CommandOutcome> {
 	const { app } = ctx;
 	const sourcePath = source.path;
 	const sourceExists = app.vault.getFileByPath(sourcePath) === source;
-	const date = new Date();
-	const text = (path: string) =>
-		generatedNoteText(
-			{
-				sourcePath,
-				sourceLink: sourceExists ? app.fileManager.generateMarkdownLink(source, path) : pathLink(sourcePath),
-				heading: spec.heading,
-				deployment: sent.deployment.displayName,
-				model: sent.completion.model || sent.deployment.deployment,
-				date,
-				usage: sent.completion.usage,
-			},
-			sent.completion.text,
-			sent.completion.reasoningSummary,
-		);
 	let note: TFile;
 	try {
-		note = await createNewNote(app, ctx.settings.outputFolder, generatedNoteBase(sourcePath, spec.label), text);
+		note = await writeAnswerNote(app, ctx.settings.outputFolder, {
+			sourcePath,
+			label: spec.label,
+			heading: spec.heading,
+			answer: sent.completion.text,
+			reasoningSummary: sent.completion.reasoningSummary,
+			provenance: { deployment: sent.deployment.displayName, model: sent.completion.model || sent.deployment.deployment, date: new Date(), usage: sent.completion.usage },
+		});
 	} catch (e) {
 		// Never lose an answer: it stays on hand from the notice.
 		const message = `The answer could not be written to a new note (${e instanceof Error ? e.message : String(e)}).`;

@@ -19,7 +19,8 @@ import type { PluginContext } from "../context";
 import { pickTemplate } from "../modals/pickers";
 import { showPreview } from "../modals/preview";
 import { tell, tellFailure, type CommandOutcome } from "./notify";
-import { captureEditor, deploymentFor, readKey } from "./run";
+import { deploymentFor, readKey } from "./deployment";
+import { captureEditor } from "./editorCapture";
 
 /** What the client would send for `built`, captured where it would leave: nothing goes out. */
 export async function captureRequest(dep: ReadyDeployment, built: BuiltRequest, apiKey: string, timeoutMs: number): Promise<CapturedRequest | null> {

@@ -5,7 +5,9 @@ import { renderTemplate } from "../../core/prompt";
 import type { PluginContext } from "../context";
 import { writeGeneratedNote } from "./newNote";
 import { tell, type CommandOutcome } from "./notify";
-import { captureEditor, deploymentFor, send } from "./run";
+import { deploymentFor } from "./deployment";
+import { captureEditor } from "./editorCapture";
+import { send } from "./send";
 
 export async function summarize(ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo, scope: "note" | "selection"): Promise<CommandOutcome> {
 	const cap = captureEditor(editor, view);
