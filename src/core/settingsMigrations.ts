@@ -15,7 +15,8 @@
  *   deployment sent to chat completions with no summary, so that is what it keeps.
  */
 import { salvageJson } from "./jsonSalvage";
-import { familyFromStored, readSettings, SETTINGS_VERSION, type PluginSettings } from "./settings";
+import { SETTINGS_VERSION, type PluginSettings } from "./settings";
+import { familyFromStored, readSettings } from "./settingsRead";
 
 /** A key found in plain text in the file. The UI layer puts it into secret storage and sets the deployment's `secretName`. */
 export interface PlaintextKey {

@@ -4,10 +4,10 @@
  * `ReadyDeployment` that the request builder takes: a deployment with an error cannot be sent.
  */
 import { DEFAULT_DATED_VERSION, KNOWN_DATED_VERSIONS, isAtLeast, parseApiVersion } from "./apiVersion";
-import { isAzureHost, isLoopbackHost, parseEndpoint, type ParsedEndpoint } from "./endpoint";
 import { DEFAULT_AUTHORITY_HOST, clientIdProblem, parseAuthorityHost, tenantProblem, type EntraConfig } from "./entra";
 import { getFamily, isFamilyId, minDatedVersion, OPERATION_LABELS, type ApiStyle, type ModelFamily, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
 import type { OmittableParam } from "./settings";
+import { checkDeploymentName, checkEndpoint } from "./validateEndpoint";
 import { checkEffort, checkOperation, checkSummary, checkTemperature, checkVerbosity } from "./validateOptions";
 import type { DeploymentConfig } from "./settings";
 
@@ -69,81 +69,7 @@ export interface ValidationResult {
 
 /** Reasoning and answer share max_completion_tokens; below this, reasoning may leave nothing. */
 export const SMALL_BUDGET = 5_000;
-const DEPLOYMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const MAX_DEPLOYMENT_NAME = 64;
-
 const fmt = (n: number) => n.toLocaleString("en-US");
-
-function checkEndpoint(cfg: DeploymentConfig, out: Finding[]): ParsedEndpoint | null {
-	const parsed = parseEndpoint(cfg.endpoint);
-	const example = "https://my-resource.openai.azure.com";
-	switch (parsed) {
-		case "empty":
-			out.push({ field: "endpoint", severity: "error", message: `Enter the resource's endpoint, for example ${example} (Azure portal → your resource → Keys and Endpoint).` });
-			return null;
-		case "no-scheme": {
-			const withScheme = `https://${cfg.endpoint.trim().replace(/^\/+/, "")}`;
-			const usable = typeof parseEndpoint(withScheme) !== "string";
-			out.push({
-				field: "endpoint",
-				severity: "error",
-				message: "The endpoint must start with https://.",
-				...(usable ? { fix: { label: `Use ${withScheme}`, patch: { endpoint: withScheme } } } : {}),
-			});
-			return null;
-		}
-		case "not-a-url":
-		case "bad-scheme":
-			out.push({ field: "endpoint", severity: "error", message: `This is not a web address Azure can be reached at. Use the form ${example}.` });
-			return null;
-	}
-	if (parsed.protocol === "http:" && !isLoopbackHost(parsed.host)) {
-		const https = parsed.base.replace(/^http:/, "https:");
-		out.push({ field: "endpoint", severity: "error", message: "Azure only answers over https; plain http would send your key unencrypted.", fix: { label: `Use ${https}`, patch: { endpoint: https } } });
-		return null;
-	}
-	if (!isAzureHost(parsed.host) && !isLoopbackHost(parsed.host)) {
-		out.push({ field: "endpoint", severity: "warning", message: `${parsed.host} is not an Azure OpenAI host (*.openai.azure.com, *.cognitiveservices.azure.com, *.services.ai.azure.com). That is fine for a company API gateway in front of Azure; otherwise check the address.` });
-	}
-	if (parsed.hadExtra) {
-		const patch: Partial<DeploymentConfig> = { endpoint: parsed.base, ...parsed.fromUri };
-		const parts = [`endpoint ${parsed.base}`];
-		if (parsed.fromUri.deployment) parts.push(`deployment ${parsed.fromUri.deployment}`);
-		if (parsed.fromUri.apiStyle) parts.push(parsed.fromUri.apiStyle === "v1" ? "the v1 API" : "the dated API");
-		if (parsed.fromUri.apiVersion) parts.push(`api-version ${parsed.fromUri.apiVersion}`);
-		out.push({ field: "endpoint", severity: "warning", message: `This is a full request address; the endpoint is only ${parsed.base}. The plugin uses that part.`, fix: { label: `Use ${parts.join(", ")}`, patch } });
-	}
-	return parsed;
-}
-
-function checkDeploymentName(cfg: DeploymentConfig, endpoint: ParsedEndpoint | null, out: Finding[]): void {
-	const name = cfg.deployment;
-	const fromUri = endpoint?.fromUri.deployment;
-	if (name.trim() === "") {
-		out.push({
-			field: "deployment",
-			severity: "error",
-			message: "Enter the deployment name chosen in Azure (Azure AI Foundry → Deployments), not the model's name.",
-			...(fromUri ? { fix: { label: `Use ${fromUri}`, patch: { deployment: fromUri } } } : {}),
-		});
-		return;
-	}
-	if (name !== name.trim()) {
-		out.push({ field: "deployment", severity: "error", message: "The deployment name has spaces at its start or end.", fix: { label: `Use ${name.trim()}`, patch: { deployment: name.trim() } } });
-		return;
-	}
-	if (!DEPLOYMENT_NAME.test(name)) {
-		out.push({ field: "deployment", severity: "error", message: "Azure deployment names use only letters, digits, '-', '_' and '.', and start with a letter or digit." });
-		return;
-	}
-	if (name.length > MAX_DEPLOYMENT_NAME) {
-		out.push({ field: "deployment", severity: "error", message: `Azure deployment names are at most ${MAX_DEPLOYMENT_NAME} characters.` });
-		return;
-	}
-	if (fromUri && fromUri !== name) {
-		out.push({ field: "deployment", severity: "warning", message: `The address pasted as the endpoint names deployment ${fromUri}, but this says ${name}. The plugin sends to ${name}.`, fix: { label: `Use ${fromUri}`, patch: { deployment: fromUri } } });
-	}
-}
 
 function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, operation: Operation, out: Finding[]): string | null {
 	if (!family.apiStyles.includes(cfg.apiStyle)) {

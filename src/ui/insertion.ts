@@ -125,8 +125,8 @@ async function write(ctx: PluginContext, rec: TrackRecord, at: Location, text: s
 		writeInEditor(editor, insertion);
 		return insertedAt("editor", rec.path, insertion, mode);
 	}
-	const written = await writeInFile(app, at.file, insertionIn);
-	return written ? insertedAt("file", rec.path, written, mode) : toNote(REASON_TEXT_GONE);
+	const inFile = await writeInFile(app, at.file, insertionIn);
+	return inFile ? insertedAt("file", rec.path, inFile, mode) : toNote(REASON_TEXT_GONE);
 }
 
 function insertionAtSnapshot(doc: string, snapshot: Snapshot, original: string, text: string, mode: OutputPlacement): Insertion | null {

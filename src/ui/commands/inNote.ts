@@ -26,19 +26,19 @@ const NO_NOTE = "This command works in a note: open one first.";
 const untold = (message: string): CommandOutcome => ({ ok: false, message });
 
 /** Puts the answer at its target and says where it went. */
-async function deliver(ctx: PluginContext, target: Target, sent: Answered, mode: "replace" | "below"): Promise<CommandOutcome> {
+async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode: "replace" | "below"): Promise<CommandOutcome> {
 	if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 	// An answer cut off by the token budget never replaces the user's text: it goes below it.
-	const truncated = sent.completion.finishReason === "length";
-	const budget = sent.deployment.maxCompletionTokens.toLocaleString("en-US");
+	const truncated = reply.completion.finishReason === "length";
+	const budget = reply.deployment.maxCompletionTokens.toLocaleString("en-US");
 	const cutOff = !truncated
 		? ""
 		: ` The answer was cut off at the ${budget} max completion tokens${mode === "replace" ? ", so it was put below your text instead of replacing it" : ""}; raise max completion tokens for a whole answer.`;
 	const placed = truncated ? "below" : mode;
-	const summary = sent.completion.reasoningSummary;
+	const summary = reply.completion.reasoningSummary;
 	// The summary goes into the note only when asked for, only above an answer inserted below (never in place of the user's text).
-	const text = placed === "below" && ctx.settings.reasoningInNote ? withReasoning(sent.completion.text, summary) : sent.completion.text;
-	const reasoning: NoticeAction[] = summary ? [{ label: "Show reasoning", run: () => showReasoning(ctx, `Reasoning summary (${sent.completion.model || sent.deployment.deployment})`, summary) }] : [];
+	const text = placed === "below" && ctx.settings.reasoningInNote ? withReasoning(reply.completion.text, summary) : reply.completion.text;
+	const reasoning: NoticeAction[] = summary ? [{ label: "Show reasoning", run: () => showReasoning(ctx, `Reasoning summary (${reply.completion.model || reply.deployment.deployment})`, summary) }] : [];
 	let placement: Placement;
 	try {
 		placement = await placeAnswer(ctx, target, text, placed);
@@ -46,16 +46,16 @@ async function deliver(ctx: PluginContext, target: Target, sent: Answered, mode:
 		if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 		// Never lose an answer: it stays on hand from the notice.
 		const message = `The answer could not be put into the note (${e instanceof Error ? e.message : String(e)}).`;
-		showNotice(message, 0, [copyAnswerAction(ctx, target.path.split("/").pop()?.replace(/\.md$/i, "") || "Note", withReasoning(sent.completion.text, summary)), ...reasoning]);
+		showNotice(message, 0, [copyAnswerAction(ctx, target.path.split("/").pop()?.replace(/\.md$/i, "") || "Note", withReasoning(reply.completion.text, summary)), ...reasoning]);
 		return { ok: false, message };
 	}
-	const stats = describeRun(sent);
+	const stats = describeRun(reply);
 	if (placement.where === "new-note") {
 		const message = `The answer is in ${placement.path}: ${placement.reason}. (${stats})${cutOff}`;
 		showNotice(message, ERROR_NOTICE_MS, [{ label: "Open", run: () => openInNewTab(ctx, placement.path) }, ...reasoning]);
 		return { ok: true, message, placement };
 	}
-	const message = `Answer from ${sent.completion.model || sent.deployment.deployment} in ${stats}.${placement.note ? ` ${placement.note}` : ""}${cutOff}`;
+	const message = `Answer from ${reply.completion.model || reply.deployment.deployment} in ${stats}.${placement.note ? ` ${placement.note}` : ""}${cutOff}`;
 	showNotice(message, placement.note || truncated ? ERROR_NOTICE_MS : NOTICE_MS, reasoning);
 	return { ok: true, message, placement };
 }
@@ -64,18 +64,18 @@ async function runTemplateOn(ctx: PluginContext, cap: Captured, target: Target, 
 	if (usesSelection(template.text) && cap.selection.trim() === "") return tell(false, `Select the text to run "${template.name}" on first.`);
 	const fields = { selection: cap.selection, note: cap.doc, title: cap.title };
 	const wholeNote = usesWholeNote(template.text) && cap.selection.trim() !== "";
-	const sent = await send(ctx, {
+	const reply = await send(ctx, {
 		what: template.name,
 		config: deploymentFor(ctx, template.deploymentId),
 		prompt: renderTemplate(template.text, fields),
 		selectionOnly: wholeNote ? renderTemplate(template.text, { ...fields, note: cap.selection }) : null,
 		notePath: cap.file.path,
 	});
-	if (!sent.ok) return sent.outcome;
+	if (!reply.ok) return reply.outcome;
 	if (template.output === "new-note") {
-		return writeGeneratedNote(ctx, cap.file, sent, { label: template.name, heading: `${template.name}: {{link}}`, linkFromSource: false, noun: template.name });
+		return writeGeneratedNote(ctx, cap.file, reply, { label: template.name, heading: `${template.name}: {{link}}`, linkFromSource: false, noun: template.name });
 	}
-	return deliver(ctx, target, sent, template.output);
+	return deliver(ctx, target, reply, template.output);
 }
 
 /**
@@ -105,15 +105,15 @@ export async function askAboutSelection(ctx: PluginContext, editor: Editor, view
 	try {
 		const instruction = await askInstruction(ctx, cap.selection);
 		if (instruction === null) return untold("No question was asked.");
-		const sent = await send(ctx, {
+		const reply = await send(ctx, {
 			what: "Question",
 			config: deploymentFor(ctx, null),
 			prompt: askPrompt(instruction, { selection: cap.selection, note: cap.doc, title: cap.title }),
 			selectionOnly: null,
 			notePath: cap.file.path,
 		});
-		if (!sent.ok) return sent.outcome;
-		return await deliver(ctx, target, sent, "below");
+		if (!reply.ok) return reply.outcome;
+		return await deliver(ctx, target, reply, "below");
 	} finally {
 		target.release();
 	}

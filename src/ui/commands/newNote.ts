@@ -39,7 +39,7 @@ async function appendToNote(app: App, file: TFile, line: string): Promise<void> 
 	});
 }
 
-export async function writeGeneratedNote(ctx: PluginContext, source: TFile, sent: Answered, spec: NewNoteSpec): Promise<CommandOutcome> {
+export async function writeGeneratedNote(ctx: PluginContext, source: TFile, reply: Answered, spec: NewNoteSpec): Promise<CommandOutcome> {
 	const { app } = ctx;
 	const sourcePath = source.path;
 	const sourceExists = app.vault.getFileByPath(sourcePath) === source;
@@ -49,14 +49,14 @@ export async function writeGeneratedNote(ctx: PluginContext, source: TFile, sent
 			sourcePath,
 			label: spec.label,
 			heading: spec.heading,
-			answer: sent.completion.text,
-			reasoningSummary: sent.completion.reasoningSummary,
-			provenance: { deployment: sent.deployment.displayName, model: sent.completion.model || sent.deployment.deployment, date: new Date(), usage: sent.completion.usage },
+			answer: reply.completion.text,
+			reasoningSummary: reply.completion.reasoningSummary,
+			provenance: { deployment: reply.deployment.displayName, model: reply.completion.model || reply.deployment.deployment, date: new Date(), usage: reply.completion.usage },
 		});
 	} catch (e) {
 		// Never lose an answer: it stays on hand from the notice.
 		const message = `The answer could not be written to a new note (${e instanceof Error ? e.message : String(e)}).`;
-		showNotice(message, 0, [copyAnswerAction(ctx, source.basename, sent.completion.text)]);
+		showNotice(message, 0, [copyAnswerAction(ctx, source.basename, reply.completion.text)]);
 		return { ok: false, message };
 	}
 	// The answer is safe in its note from here on: what follows may fail, and then says so.
@@ -76,6 +76,6 @@ export async function writeGeneratedNote(ctx: PluginContext, source: TFile, sent
 			openFailed = ` It could not be opened (${e instanceof Error ? e.message : String(e)}).`;
 		}
 	}
-	const outcome = tell(linkFailed === "", `${spec.noun} in ${note.path}, from ${sent.completion.model || sent.deployment.deployment} in ${describeRun(sent)}.${linkFailed}${openFailed}`);
+	const outcome = tell(linkFailed === "", `${spec.noun} in ${note.path}, from ${reply.completion.model || reply.deployment.deployment} in ${describeRun(reply)}.${linkFailed}${openFailed}`);
 	return { ...outcome, note: note.path };
 }

@@ -10,7 +10,7 @@ import { sendRequest } from "../../azure/client";
 import { prepare } from "../../azure/runPrompt";
 import type { RequestUrlFn } from "../../azure/transport";
 import { explainFailure, redactSecrets } from "../../core/errors";
-import { previewText, redactRequest, type CapturedRequest } from "../../core/preview";
+import { previewText, redactRequest, type RecordedRequest } from "../../core/preview";
 import { renderTemplate } from "../../core/prompt";
 import type { BuiltRequest } from "../../core/request";
 import { checkContext, describeOverflow, formatCount } from "../../core/tokens";
@@ -22,16 +22,16 @@ import { tell, tellFailure, type CommandOutcome } from "./notify";
 import { deploymentFor, readKey } from "./deployment";
 import { captureEditor } from "./editorCapture";
 
-/** What the client would send for `built`, captured where it would leave: nothing goes out. */
-export async function captureRequest(dep: ReadyDeployment, built: BuiltRequest, apiKey: string, timeoutMs: number): Promise<CapturedRequest | null> {
-	let captured: CapturedRequest | null = null;
+/** What the client would send for `built`, recorded where it would leave: nothing goes out. */
+export async function recordRequest(dep: ReadyDeployment, built: BuiltRequest, apiKey: string, timeoutMs: number): Promise<RecordedRequest | null> {
+	let recorded: RecordedRequest | null = null;
 	const recordOnly: RequestUrlFn = (param) => {
-		captured ??= { method: param.method ?? "GET", url: param.url, headers: { ...(param.headers ?? {}) }, body: typeof param.body === "string" ? param.body : "" };
+		recorded ??= { method: param.method ?? "GET", url: param.url, headers: { ...(param.headers ?? {}) }, body: typeof param.body === "string" ? param.body : "" };
 		return Promise.resolve({ status: 200, headers: { "content-type": "application/json" }, text: '{"choices":[]}' });
 	};
 	// An Entra ID deployment's token is not fetched for a preview: a stand-in shows where it goes.
 	await sendRequest(dep, built, { requestUrl: recordOnly, apiKey, ...(dep.entra ? { bearerToken: "entra-access-token" } : {}), timeoutMs, maxRetries: 0 });
-	return captured;
+	return recorded;
 }
 
 export async function previewRequest(ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo): Promise<CommandOutcome> {
@@ -50,9 +50,9 @@ export async function previewRequest(ctx: PluginContext, editor: Editor, view: M
 		return tellFailure(ctx, prepared.failure, explanation, config).outcome;
 	}
 	const { built, deployment } = prepared;
-	const captured = await captureRequest(deployment, built, apiKey ?? "", ctx.settings.timeoutSeconds * 1000);
-	if (!captured) return tell(false, "The request could not be previewed.");
-	const request = previewText(redactRequest(captured, [apiKey]));
+	const recorded = await recordRequest(deployment, built, apiKey ?? "", ctx.settings.timeoutSeconds * 1000);
+	if (!recorded) return tell(false, "The request could not be previewed.");
+	const request = previewText(redactRequest(recorded, [apiKey]));
 	const check = checkContext(built.promptParts, deployment.family.contextWindow, built.maxOutputTokens);
 	const summary = [
 		`"${template.name}" on ${cap.file.basename}, to ${deployment.displayName} (${deployment.family.label}).`,

@@ -43,8 +43,8 @@ export interface Answered {
 export type Reply = Answered | { ok: false; outcome: CommandOutcome };
 
 /** "1.2 s, 28 prompt + 512 completion tokens (of which 448 reasoning)". */
-export function describeRun(sent: Answered): string {
-	return `${(sent.elapsedMs / 1000).toFixed(1)} s, ${describeUsage(sent.completion.usage)}`;
+export function describeRun(reply: Answered): string {
+	return `${(reply.elapsedMs / 1000).toFixed(1)} s, ${describeUsage(reply.completion.usage)}`;
 }
 
 /** A command that ends without a notice (the user closed a modal, or the plugin was unloaded). */

@@ -17,16 +17,16 @@ export async function summarize(ctx: PluginContext, editor: Editor, view: Markdo
 	if (scope === "note" && cap.doc.trim() === "") return tell(false, "The note is empty: there is nothing to summarize.");
 	const noteCtx = { selection: cap.selection, note: cap.doc, title: cap.title };
 	const selectionPrompt = renderTemplate(SUMMARIZE_SELECTION_TEMPLATE, noteCtx);
-	const sent = await send(ctx, {
+	const reply = await send(ctx, {
 		what: scope === "note" ? "Summary" : "Summary of a selection",
 		config: deploymentFor(ctx, null),
 		prompt: scope === "note" ? renderTemplate(SUMMARIZE_NOTE_TEMPLATE, noteCtx) : selectionPrompt,
 		selectionOnly: scope === "note" && hasSelection ? selectionPrompt : null,
 		notePath: cap.file.path,
 	});
-	if (!sent.ok) return sent.outcome;
-	const ofSelection = scope === "selection" || sent.usedSelectionOnly;
-	return writeGeneratedNote(ctx, cap.file, sent, {
+	if (!reply.ok) return reply.outcome;
+	const ofSelection = scope === "selection" || reply.usedSelectionOnly;
+	return writeGeneratedNote(ctx, cap.file, reply, {
 		label: "summary",
 		heading: ofSelection ? "Summary of a selection from {{link}}." : "Summary of {{link}}.",
 		linkFromSource: ctx.settings.linkSummaryInSource,

@@ -8,7 +8,7 @@ import { defaultSettings, newDeployment, type DeploymentConfig, type PluginSetti
 import { checkContext, describeOverflow } from "../../../src/core/tokens";
 import { validateDeployment } from "../../../src/core/validate";
 import { showNotice } from "../../../src/ui/commands/notify";
-import { captureRequest } from "../../../src/ui/commands/preview";
+import { recordRequest } from "../../../src/ui/commands/preview";
 import { askInstruction } from "../../../src/ui/modals/ask";
 import { askChoice } from "../../../src/ui/modals/choice";
 import { pickDeployment, pickRequest, pickTemplate } from "../../../src/ui/modals/pickers";
@@ -194,7 +194,7 @@ export const SCREENS: Record<string, Screen> = {
 		const template = DEFAULT_TEMPLATES[0]!;
 		const prepared = prepare({ config, apiKey: KEY, prompt: renderTemplate(template.text, { selection: NOTE, note: NOTE, title: "Quarterly planning" }) });
 		if (!prepared.ok) throw new Error(`prepare failed: ${JSON.stringify(prepared.failure)}`);
-		const captured = await captureRequest(prepared.deployment, prepared.built, KEY, 60_000);
+		const captured = await recordRequest(prepared.deployment, prepared.built, KEY, 60_000);
 		if (!captured) throw new Error("Nothing was captured");
 		const check = checkContext(prepared.built.promptParts, prepared.deployment.family.contextWindow, prepared.built.maxOutputTokens);
 		const summary = [`"${template.name}" on Quarterly planning, to ${prepared.deployment.displayName} (${prepared.deployment.family.label}).`, `The prompt is about ${check.promptTokens} tokens (an estimate); ${check.available} fit beside the answer's ${check.reserved}.`];
