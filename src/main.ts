@@ -59,10 +59,7 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 		this.ending.abort();
 		// onload may have failed before the services existed.
 		const s = this.services as PluginServices | undefined;
-		s?.requests.dispose();
-		s?.placement.dispose();
-		s?.entra.dispose();
-		s?.templateCommands.dispose();
+		if (s) for (const owned of [s.requests, s.placement, s.entra, s.templateCommands]) owned.dispose();
 		// The SDK clients (and the keys they hold) are cached in azure/client.ts, across the plugin's life.
 		clearClientCache();
 	}

@@ -9,6 +9,7 @@
  * keep the refresh token in secret storage and the access token in memory, refreshing it a
  * margin before it expires. What each outcome tells the user: core/entraWords.ts.
  */
+import { isRecord } from "./record";
 import { isLoopbackHost } from "./endpoint";
 
 export const DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
@@ -127,7 +128,7 @@ export interface OAuthError {
 function parseJson(text: string): Record<string, unknown> | null {
 	try {
 		const v: unknown = JSON.parse(text);
-		return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+		return isRecord(v) ? v : null;
 	} catch {
 		return null;
 	}

@@ -3,6 +3,7 @@
  * valid field is kept, everything else gets its default, and what could not be kept is reported
  * (core/settingsMigrations.ts brings older versions up to date first).
  */
+import { isRecord } from "./record";
 import { familyOfModel, getFamily, isEffort, isFamilyId, isOperation, type ApiStyle, type FamilyId, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
 import type { OutputMode, PromptTemplate } from "./prompt";
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS, defaultSettings, FIELD_LABELS, newDeployment, OMITTABLE_PARAMS, type AuthMethod, type DeploymentConfig, type OmittableParam, type PluginSettings } from "./settings";
@@ -24,9 +25,6 @@ const isVerbosity = (v: unknown): v is Verbosity | "" => v === "" || v === "low"
 const isBool = (v: unknown): v is boolean => typeof v === "boolean";
 const isAuth = (v: unknown): v is AuthMethod => v === "key" || v === "entra";
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** The label a stored deployment goes by in messages about the file. */
 function labelOf(r: Record<string, unknown>, fallback: string): string {

@@ -1,4 +1,5 @@
 /** Validation of where a deployment is: its endpoint and its deployment name (core/validate.ts runs these). */
+import { errorAt, warningAt } from "./finding";
 import { isAzureHost, isLoopbackHost, parseEndpoint, type ParsedEndpoint } from "./endpoint";
 import type { DeploymentConfig } from "./settings";
 import type { Finding } from "./validate";
@@ -12,31 +13,26 @@ export function checkEndpoint(cfg: DeploymentConfig, out: Finding[]): ParsedEndp
 	const example = "https://my-resource.openai.azure.com";
 	switch (parsed) {
 		case "empty":
-			out.push({ field: "endpoint", severity: "error", message: `Enter the resource's endpoint, for example ${example} (Azure portal → your resource → Keys and Endpoint).` });
+			out.push(errorAt("endpoint", `Enter the resource's endpoint, for example ${example} (Azure portal → your resource → Keys and Endpoint).`));
 			return null;
 		case "no-scheme": {
 			const withScheme = `https://${cfg.endpoint.trim().replace(/^\/+/, "")}`;
 			const usable = typeof parseEndpoint(withScheme) !== "string";
-			out.push({
-				field: "endpoint",
-				severity: "error",
-				message: "The endpoint must start with https://.",
-				...(usable ? { fix: { label: `Use ${withScheme}`, patch: { endpoint: withScheme } } } : {}),
-			});
+			out.push(errorAt("endpoint", "The endpoint must start with https://.", usable ? { label: `Use ${withScheme}`, patch: { endpoint: withScheme } } : undefined));
 			return null;
 		}
 		case "not-a-url":
 		case "bad-scheme":
-			out.push({ field: "endpoint", severity: "error", message: `This is not a web address Azure can be reached at. Use the form ${example}.` });
+			out.push(errorAt("endpoint", `This is not a web address Azure can be reached at. Use the form ${example}.`));
 			return null;
 	}
 	if (parsed.protocol === "http:" && !isLoopbackHost(parsed.host)) {
 		const https = parsed.base.replace(/^http:/, "https:");
-		out.push({ field: "endpoint", severity: "error", message: "Azure only answers over https; plain http would send your key unencrypted.", fix: { label: `Use ${https}`, patch: { endpoint: https } } });
+		out.push(errorAt("endpoint", "Azure only answers over https; plain http would send your key unencrypted.", { label: `Use ${https}`, patch: { endpoint: https } }));
 		return null;
 	}
 	if (!isAzureHost(parsed.host) && !isLoopbackHost(parsed.host)) {
-		out.push({ field: "endpoint", severity: "warning", message: `${parsed.host} is not an Azure OpenAI host (*.openai.azure.com, *.cognitiveservices.azure.com, *.services.ai.azure.com). That is fine for a company API gateway in front of Azure; otherwise check the address.` });
+		out.push(warningAt("endpoint", `${parsed.host} is not an Azure OpenAI host (*.openai.azure.com, *.cognitiveservices.azure.com, *.services.ai.azure.com). That is fine for a company API gateway in front of Azure; otherwise check the address.`));
 	}
 	if (parsed.hadExtra) {
 		const patch: Partial<DeploymentConfig> = { endpoint: parsed.base, ...parsed.fromUri };
@@ -44,7 +40,7 @@ export function checkEndpoint(cfg: DeploymentConfig, out: Finding[]): ParsedEndp
 		if (parsed.fromUri.deployment) parts.push(`deployment ${parsed.fromUri.deployment}`);
 		if (parsed.fromUri.apiStyle) parts.push(parsed.fromUri.apiStyle === "v1" ? "the v1 API" : "the dated API");
 		if (parsed.fromUri.apiVersion) parts.push(`api-version ${parsed.fromUri.apiVersion}`);
-		out.push({ field: "endpoint", severity: "warning", message: `This is a full request address; the endpoint is only ${parsed.base}. The plugin uses that part.`, fix: { label: `Use ${parts.join(", ")}`, patch } });
+		out.push(warningAt("endpoint", `This is a full request address; the endpoint is only ${parsed.base}. The plugin uses that part.`, { label: `Use ${parts.join(", ")}`, patch }));
 	}
 	return parsed;
 }
@@ -54,27 +50,22 @@ export function checkDeploymentName(cfg: DeploymentConfig, endpoint: ParsedEndpo
 	const name = cfg.deployment;
 	const fromUri = endpoint?.fromUri.deployment;
 	if (name.trim() === "") {
-		out.push({
-			field: "deployment",
-			severity: "error",
-			message: "Enter the deployment name chosen in Azure (Azure AI Foundry → Deployments), not the model's name.",
-			...(fromUri ? { fix: { label: `Use ${fromUri}`, patch: { deployment: fromUri } } } : {}),
-		});
+		out.push(errorAt("deployment", "Enter the deployment name chosen in Azure (Azure AI Foundry → Deployments), not the model's name.", fromUri ? { label: `Use ${fromUri}`, patch: { deployment: fromUri } } : undefined));
 		return;
 	}
 	if (name !== name.trim()) {
-		out.push({ field: "deployment", severity: "error", message: "The deployment name has spaces at its start or end.", fix: { label: `Use ${name.trim()}`, patch: { deployment: name.trim() } } });
+		out.push(errorAt("deployment", "The deployment name has spaces at its start or end.", { label: `Use ${name.trim()}`, patch: { deployment: name.trim() } }));
 		return;
 	}
 	if (!DEPLOYMENT_NAME.test(name)) {
-		out.push({ field: "deployment", severity: "error", message: "Azure deployment names use only letters, digits, '-', '_' and '.', and start with a letter or digit." });
+		out.push(errorAt("deployment", "Azure deployment names use only letters, digits, '-', '_' and '.', and start with a letter or digit."));
 		return;
 	}
 	if (name.length > MAX_DEPLOYMENT_NAME) {
-		out.push({ field: "deployment", severity: "error", message: `Azure deployment names are at most ${MAX_DEPLOYMENT_NAME} characters.` });
+		out.push(errorAt("deployment", `Azure deployment names are at most ${MAX_DEPLOYMENT_NAME} characters.`));
 		return;
 	}
 	if (fromUri && fromUri !== name) {
-		out.push({ field: "deployment", severity: "warning", message: `The address pasted as the endpoint names deployment ${fromUri}, but this says ${name}. The plugin sends to ${name}.`, fix: { label: `Use ${fromUri}`, patch: { deployment: fromUri } } });
+		out.push(warningAt("deployment", `The address pasted as the endpoint names deployment ${fromUri}, but this says ${name}. The plugin sends to ${name}.`, { label: `Use ${fromUri}`, patch: { deployment: fromUri } }));
 	}
 }

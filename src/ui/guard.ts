@@ -11,7 +11,8 @@ import { writeAnswerNote } from "./answerNote";
 
 export const FAILURE_NOTICE_MS = 20_000;
 
-function messageOf(e: unknown): string {
+/** What a thrown value says: an Error's message, else the value as text. */
+export function messageOf(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
 }
 

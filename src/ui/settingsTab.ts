@@ -15,7 +15,7 @@ import { renderGeneralSettings } from "./settings/generalSettings";
 import type { LoadReport, SettingsHost, SettingsPage } from "./settings/host";
 import { renderTemplateEditor, renderTemplateList } from "./settings/templates";
 import { reloadSettings, startFromDefaults, type SettingsState } from "./settings/settingsSync";
-import { guardedHandler } from "./guard";
+import { guardedHandler, messageOf } from "./guard";
 
 /** What the tab is given: the plugin's context, and its settings file's state (for Retry and the defaults). */
 export type SettingsTabOwner = PluginContext & SettingsState;
@@ -46,7 +46,7 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 				owner.settingsUnreadable
 					? Promise.resolve()
 					: owner.saveSettings().catch((e: unknown) => {
-							new Notice(`Azure Reasoning could not save its settings: ${e instanceof Error ? e.message : String(e)}`);
+							new Notice(`Azure Reasoning could not save its settings: ${messageOf(e)}`);
 						}),
 			go: (page) => this.show(page),
 			onLeave: (flush) => {

@@ -5,6 +5,9 @@
  */
 import type { Editor, MarkdownFileInfo, MarkdownView, TFile } from "obsidian";
 
+/** What an editor command says when no note is open. */
+export const NO_NOTE = "This command works in a note: open one first.";
+
 /** What the editor held when the command ran. */
 export interface Captured {
 	file: TFile;

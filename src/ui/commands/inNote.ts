@@ -9,18 +9,17 @@ import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
 import { askPrompt, usesSelection, usesWholeNote } from "../../core/commandPrompts";
 import { renderTemplate, type PromptTemplate } from "../../core/prompt";
 import type { PluginContext } from "../context";
+import { messageOf } from "../guard";
 import { askInstruction } from "../modals/ask";
 import { showReasoning } from "../modals/reasoning";
 import { withReasoning } from "../../core/summaryNote";
 import { pickTemplate } from "../modals/pickers";
 import { writeGeneratedNote } from "./newNote";
-import { copyAnswerAction, openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NOTICE_MS, type CommandOutcome, type NoticeAction } from "./notify";
+import { copyAnswerAction, openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NO_TEMPLATE, NOTICE_MS, type CommandOutcome, type NoticeAction } from "./notify";
 import { captureTarget, placeAnswer, type Placement, type Target } from "../insertion";
 import { deploymentFor } from "./deployment";
-import { captureEditor, type Captured } from "./editorCapture";
+import { captureEditor, type Captured, NO_NOTE } from "./editorCapture";
 import { describeRun, send, type Answered } from "./send";
-
-const NO_NOTE = "This command works in a note: open one first.";
 
 /** How a command ends without a notice (the user closed a modal, or the plugin was unloaded). */
 const untold = (message: string): CommandOutcome => ({ ok: false, message });
@@ -45,7 +44,7 @@ async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode
 	} catch (e) {
 		if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 		// Never lose an answer: it stays on hand from the notice.
-		const message = `The answer could not be put into the note (${e instanceof Error ? e.message : String(e)}).`;
+		const message = `The answer could not be put into the note (${messageOf(e)}).`;
 		showNotice(message, 0, [copyAnswerAction(ctx, target.path.split("/").pop()?.replace(/\.md$/i, "") || "Note", withReasoning(reply.completion.text, summary)), ...reasoning]);
 		return { ok: false, message };
 	}
@@ -85,7 +84,7 @@ async function runTemplateOn(ctx: PluginContext, cap: Captured, target: Target, 
 export async function runTemplateCommand(ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo, template: PromptTemplate | null): Promise<CommandOutcome> {
 	const cap = captureEditor(editor, view);
 	if (!cap) return tell(false, NO_NOTE);
-	if (ctx.settings.templates.length === 0) return tell(false, "There is no prompt template yet: add one in the settings.");
+	if (ctx.settings.templates.length === 0) return tell(false, NO_TEMPLATE);
 	const target = captureTarget(ctx, editor, cap.file, cap.from, cap.to);
 	try {
 		const chosen = template ?? (await pickTemplate(ctx, ctx.settings.templates));

@@ -14,48 +14,36 @@
  * | preview-request | no request: shows what a template would send |
  * | cancel-request | cancels a running request |
  */
+import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
 import type { PluginContext } from "../context";
 import { askAboutSelection, runTemplateCommand } from "./inNote";
 import { cancelRequest, chooseDeployment } from "./manage";
 import { previewRequest } from "./preview";
 import { summarize } from "./summarize";
-import { guarded } from "./notify";
+import { guarded, type CommandOutcome } from "./notify";
 import type { CommandRegistry } from "./templateCommands";
 
 export type { CommandOutcome } from "./notify";
 export { templateCommandId } from "./templateCommands";
 
-/** Registers the commands on `ctx`; they act through `ctx`. */
+type EditorCommand = (ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo) => Promise<CommandOutcome>;
+
+/** The commands that work in a note: id, name, what they do. */
+const IN_NOTE: [string, string, EditorCommand][] = [
+	["run-prompt-on-selection", "Run prompt on selection", (ctx, editor, view) => runTemplateCommand(ctx, editor, view, null)],
+	["ask-about-selection", "Ask about selection", askAboutSelection],
+	["summarize-note-to-new-note", "Summarize note to new note", (ctx, editor, view) => summarize(ctx, editor, view, "note")],
+	["summarize-selection-to-new-note", "Summarize selection to new note", (ctx, editor, view) => summarize(ctx, editor, view, "selection")],
+	["preview-request", "Preview request", previewRequest],
+];
+
+/** Registers the commands on `plugin`; they act through `ctx`, each through the one wrapper (`guarded`). */
 export function registerCommands(plugin: CommandRegistry, ctx: PluginContext): void {
-	plugin.addCommand({
-		id: "run-prompt-on-selection",
-		name: "Run prompt on selection",
-		editorCallback: (editor, view) => guarded("Run prompt on selection", () => runTemplateCommand(ctx, editor, view, null)),
-	});
-	plugin.addCommand({
-		id: "ask-about-selection",
-		name: "Ask about selection",
-		editorCallback: (editor, view) => guarded("Ask about selection", () => askAboutSelection(ctx, editor, view)),
-	});
-	plugin.addCommand({
-		id: "summarize-note-to-new-note",
-		name: "Summarize note to new note",
-		editorCallback: (editor, view) => guarded("Summarize note to new note", () => summarize(ctx, editor, view, "note")),
-	});
-	plugin.addCommand({
-		id: "summarize-selection-to-new-note",
-		name: "Summarize selection to new note",
-		editorCallback: (editor, view) => guarded("Summarize selection to new note", () => summarize(ctx, editor, view, "selection")),
-	});
+	for (const [id, name, run] of IN_NOTE) plugin.addCommand({ id, name, editorCallback: (editor, view) => guarded(name, () => run(ctx, editor, view)) });
 	plugin.addCommand({
 		id: "choose-deployment",
 		name: "Choose deployment",
 		callback: () => guarded("Choose deployment", () => chooseDeployment(ctx)),
-	});
-	plugin.addCommand({
-		id: "preview-request",
-		name: "Preview request",
-		editorCallback: (editor, view) => guarded("Preview request", () => previewRequest(ctx, editor, view)),
 	});
 	plugin.addCommand({
 		id: "cancel-request",

@@ -6,6 +6,7 @@ import type { Completion } from "../../core/response";
 import { keptAnswerHeading } from "../../core/summaryNote";
 import { writeAnswerNote } from "../answerNote";
 import type { PluginContext } from "../context";
+import { messageOf } from "../guard";
 import { copyAnswerAction, openInNewTab, showNotice } from "./notify";
 
 const LATE_REASON = "it arrived after the request timeout";
@@ -24,6 +25,6 @@ export async function keepLateAnswer(ctx: PluginContext, req: { what: string; no
 		});
 		showNotice(`The answer to "${req.what}" arrived after the timeout; it is in ${note.path}. Raise the request timeout to have answers land in place.`, 0, [{ label: "Open", run: () => openInNewTab(ctx, note.path) }]);
 	} catch (e) {
-		showNotice(`The answer to "${req.what}" arrived after the timeout but could not be saved (${e instanceof Error ? e.message : String(e)}).`, 0, [copyAnswerAction(ctx, req.what, completion.text)]);
+		showNotice(`The answer to "${req.what}" arrived after the timeout but could not be saved (${messageOf(e)}).`, 0, [copyAnswerAction(ctx, req.what, completion.text)]);
 	}
 }

@@ -9,6 +9,7 @@ import type { App, TFile } from "obsidian";
 import { appendParagraph } from "../../core/summaryNote";
 import { writeAnswerNote } from "../answerNote";
 import type { PluginContext } from "../context";
+import { messageOf } from "../guard";
 import { openEditorFor } from "../tracking";
 import { copyAnswerAction, openInNewTab, showNotice, tell, type CommandOutcome } from "./notify";
 import { describeRun, type Answered } from "./send";
@@ -55,7 +56,7 @@ export async function writeGeneratedNote(ctx: PluginContext, source: TFile, repl
 		});
 	} catch (e) {
 		// Never lose an answer: it stays on hand from the notice.
-		const message = `The answer could not be written to a new note (${e instanceof Error ? e.message : String(e)}).`;
+		const message = `The answer could not be written to a new note (${messageOf(e)}).`;
 		showNotice(message, 0, [copyAnswerAction(ctx, source.basename, reply.completion.text)]);
 		return { ok: false, message };
 	}
@@ -65,7 +66,7 @@ export async function writeGeneratedNote(ctx: PluginContext, source: TFile, repl
 		try {
 			await appendToNote(app, source, `${spec.noun}: ${app.fileManager.generateMarkdownLink(note, sourcePath)}`);
 		} catch (e) {
-			linkFailed = ` The link to it could not be added to ${sourcePath} (${e instanceof Error ? e.message : String(e)}).`;
+			linkFailed = ` The link to it could not be added to ${sourcePath} (${messageOf(e)}).`;
 		}
 	}
 	let openFailed = "";
@@ -73,7 +74,7 @@ export async function writeGeneratedNote(ctx: PluginContext, source: TFile, repl
 		try {
 			await openInNewTab(ctx, note.path);
 		} catch (e) {
-			openFailed = ` It could not be opened (${e instanceof Error ? e.message : String(e)}).`;
+			openFailed = ` It could not be opened (${messageOf(e)}).`;
 		}
 	}
 	const outcome = tell(linkFailed === "", `${spec.noun} in ${note.path}, from ${reply.completion.model || reply.deployment.deployment} in ${describeRun(reply)}.${linkFailed}${openFailed}`);

@@ -13,6 +13,9 @@ import type { Placement } from "../insertion";
 export const NOTICE_MS = 12_000;
 export const ERROR_NOTICE_MS = 20_000;
 
+/** What a command that runs a template says when there is none. */
+export const NO_TEMPLATE = "There is no prompt template yet: add one in the settings.";
+
 /** How a command ended: what the user was told, and where an answer went. */
 export interface CommandOutcome {
 	ok: boolean;

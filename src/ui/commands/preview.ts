@@ -18,9 +18,9 @@ import type { ReadyDeployment } from "../../core/validate";
 import type { PluginContext } from "../context";
 import { pickTemplate } from "../modals/pickers";
 import { showPreview } from "../modals/preview";
-import { tell, tellFailure, type CommandOutcome } from "./notify";
+import { NO_TEMPLATE, tell, tellFailure, type CommandOutcome } from "./notify";
 import { deploymentFor, readKey } from "./deployment";
-import { captureEditor } from "./editorCapture";
+import { captureEditor, NO_NOTE } from "./editorCapture";
 
 /** What the client would send for `built`, recorded where it would leave: nothing goes out. */
 export async function recordRequest(dep: ReadyDeployment, built: BuiltRequest, apiKey: string, timeoutMs: number): Promise<RecordedRequest | null> {
@@ -36,8 +36,8 @@ export async function recordRequest(dep: ReadyDeployment, built: BuiltRequest, a
 
 export async function previewRequest(ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo): Promise<CommandOutcome> {
 	const cap = captureEditor(editor, view);
-	if (!cap) return tell(false, "This command works in a note: open one first.");
-	if (ctx.settings.templates.length === 0) return tell(false, "There is no prompt template yet: add one in the settings.");
+	if (!cap) return tell(false, NO_NOTE);
+	if (ctx.settings.templates.length === 0) return tell(false, NO_TEMPLATE);
 	const template = await pickTemplate(ctx, ctx.settings.templates);
 	if (!template) return { ok: false, message: "No prompt was chosen." };
 	const config = deploymentFor(ctx, template.deploymentId);

@@ -6,12 +6,12 @@ import type { PluginContext } from "../context";
 import { writeGeneratedNote } from "./newNote";
 import { tell, type CommandOutcome } from "./notify";
 import { deploymentFor } from "./deployment";
-import { captureEditor } from "./editorCapture";
+import { captureEditor, NO_NOTE } from "./editorCapture";
 import { send } from "./send";
 
 export async function summarize(ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo, scope: "note" | "selection"): Promise<CommandOutcome> {
 	const cap = captureEditor(editor, view);
-	if (!cap) return tell(false, "This command works in a note: open one first.");
+	if (!cap) return tell(false, NO_NOTE);
 	const hasSelection = cap.selection.trim() !== "";
 	if (scope === "selection" && !hasSelection) return tell(false, "Select the text to summarize first.");
 	if (scope === "note" && cap.doc.trim() === "") return tell(false, "The note is empty: there is nothing to summarize.");

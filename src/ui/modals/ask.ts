@@ -61,6 +61,6 @@ export function selectionPreview(selection: string): string {
 export function askInstruction(host: ModalHost, selection: string): Promise<string | null> {
 	return new Promise((resolve) => {
 		const modal = new AskModal(host.app, selectionPreview(selection), resolve);
-		openWhileLoaded(modal, host.services.lifetime);
+		openWhileLoaded(modal, host);
 	});
 }

@@ -56,6 +56,6 @@ class ChoiceModal<V> extends Modal {
 export function askChoice<V>(host: ModalHost, opts: ChoiceOptions<V>): Promise<V | null> {
 	return new Promise((resolve) => {
 		const modal = new ChoiceModal(host.app, opts, resolve);
-		openWhileLoaded(modal, host.services.lifetime);
+		openWhileLoaded(modal, host);
 	});
 }

@@ -3,9 +3,10 @@
  * open would act for a plugin that is gone), which resolves its promise as "no choice".
  */
 import type { Modal } from "obsidian";
+import type { ModalHost } from "../context";
 
-/** Opens `modal`; aborting `lifetime` (the plugin's unload) closes it. */
-export function openWhileLoaded(modal: Modal, lifetime: AbortSignal): void {
+/** Opens `modal`; the end of the plugin's lifetime (its unload) closes it. */
+export function openWhileLoaded(modal: Modal, { services: { lifetime } }: ModalHost): void {
 	const close = () => modal.close();
 	const previous = modal.onClose.bind(modal);
 	modal.onClose = () => {

@@ -67,6 +67,6 @@ class PickerModal<T> extends SuggestModal<T> {
 export function pick<T>(host: ModalHost, opts: PickerOptions<T>): Promise<T | null> {
 	return new Promise((resolve) => {
 		const modal = new PickerModal(host.app, opts, resolve);
-		openWhileLoaded(modal, host.services.lifetime);
+		openWhileLoaded(modal, host);
 	});
 }

@@ -47,6 +47,6 @@ class PreviewModal extends Modal {
 export function showPreview(host: ModalHost, content: PreviewContent): Promise<void> {
 	return new Promise((resolve) => {
 		const modal = new PreviewModal(host.app, content, resolve);
-		openWhileLoaded(modal, host.services.lifetime);
+		openWhileLoaded(modal, host);
 	});
 }

@@ -36,5 +36,5 @@ class ReasoningModal extends Modal {
 
 export function showReasoning(host: ModalHost, heading: string, summary: string): void {
 	const modal = new ReasoningModal(host.app, heading, summary);
-	openWhileLoaded(modal, host.services.lifetime);
+	openWhileLoaded(modal, host);
 }
