@@ -61,6 +61,7 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 			},
 			requestUrl: obsidianRequestUrl,
 			entraSession: (cfg) => entraSessionFor(owner, cfg),
+			signIns: new WeakMap(),
 			forgetEntraSignIn: (id) => forgetEntraSignIn(owner, id),
 			get loadReport(): LoadReport | null {
 				return owner.loadReport;
