@@ -211,7 +211,7 @@ export const SCREENS: Record<string, Screen> = {
 		return [await modalRoot("azure-reasoning-request-picker")];
 	},
 	"modal-too-large": async () => {
-		// The words of src/ui/commands/run.ts's too-large question, with a real overflow from core/tokens.
+		// The words of src/ui/commands/send.ts's too-large question, with a real overflow from core/tokens.
 		const family = getFamily("o4-mini");
 		const check = checkContext([{ content: "x".repeat(family.contextWindow * 4) }], family.contextWindow, family.defaultMaxCompletionTokens);
 		void askChoice(modalHost(), {
