@@ -24,8 +24,6 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 	/** Everything the plugin owns while loaded; made in onload, disposed in onunload. */
 	services!: PluginServices;
 	settingTab!: AzureReasoningSettingTab;
-	/** Aborted on unload: `services.lifetime`. */
-	private ending = new AbortController();
 	/** What loading the settings file found (problems, the copy kept); shown in the tab until dismissed. */
 	loadReport: LoadReport | null = null;
 	/** data.json could not be read: nothing is saved until a read succeeds (the tab offers Retry). */
@@ -36,18 +34,29 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 	reloading = false;
 
 	async onload(): Promise<void> {
-		this.ending = new AbortController();
 		const loaded = await loadSettingsFile(this.app, this.manifest, (s) => this.saveData(s));
 		this.settings = loaded.settings;
 		this.loadReport = loaded.report;
 		this.settingsUnreadable = loaded.readFailed;
 		this.savedSnapshot = JSON.stringify(loaded.settings);
+		const lifetime = new AbortController();
+		const requests = new RequestTracker(this);
+		const placement = new PlacementTracker(this);
+		const entra = new EntraSessions({ requestUrl: obsidianRequestUrl, store: this.app.secretStorage });
+		const templateCommands = new TemplateCommands(this, this);
 		this.services = {
-			lifetime: this.ending.signal,
-			requests: new RequestTracker(this),
-			placement: new PlacementTracker(this),
-			entra: new EntraSessions({ requestUrl: obsidianRequestUrl, store: this.app.secretStorage }),
-			templateCommands: new TemplateCommands(this, this),
+			lifetime: lifetime.signal,
+			requests,
+			placement,
+			entra,
+			templateCommands,
+			dispose: () => {
+				// First the lifetime: open modals close, and answers that arrive later leave everything alone.
+				lifetime.abort();
+				for (const owned of [requests, placement, entra, templateCommands]) owned.dispose();
+				// The SDK clients (and the keys they hold), cached in azure/client.ts.
+				clearClientCache();
+			},
 		};
 		registerCommands(this, this);
 		this.settingTab = new AzureReasoningSettingTab(this, this);
@@ -55,13 +64,8 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 	}
 
 	onunload(): void {
-		// First the lifetime: open modals close, and answers that arrive later leave everything alone.
-		this.ending.abort();
-		// onload may have failed before the services existed.
-		const s = this.services as PluginServices | undefined;
-		if (s) for (const owned of [s.requests, s.placement, s.entra, s.templateCommands]) owned.dispose();
-		// The SDK clients (and the keys they hold) are cached in azure/client.ts, across the plugin's life.
-		clearClientCache();
+		// onload may have failed before the services existed (then nothing was cached either).
+		(this.services as PluginServices | undefined)?.dispose();
 	}
 
 	/** Saves the settings and keeps the per-template commands in step with the templates. Throws while data.json is unreadable. */
@@ -79,7 +83,7 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 	}
 
 	settingsReplaced(): void {
-		if (this.ending.signal.aborted) return;
+		if (this.services.lifetime.aborted) return;
 		this.services.templateCommands.sync();
 		this.settingTab?.redraw();
 	}

@@ -11,7 +11,7 @@ import type { TemplateCommands } from "./commands/templateCommands";
 import type { RequestTracker } from "./progress";
 import type { PlacementTracker } from "./tracking";
 
-/** Everything the plugin owns while it is loaded (main.ts makes it, and disposes it in this order on unload). */
+/** Everything the plugin owns while it is loaded (main.ts makes it in onload, and disposes it on unload). */
 export interface PluginServices {
 	/** Aborted when the plugin unloads: work that ends later leaves notes, settings and the user alone. */
 	readonly lifetime: AbortSignal;
@@ -23,6 +23,8 @@ export interface PluginServices {
 	readonly entra: EntraSessions;
 	/** One command per prompt template, kept in step with the settings. */
 	readonly templateCommands: TemplateCommands;
+	/** On unload: aborts the lifetime, disposes the above in this order, and clears the SDK client cache. */
+	dispose(): void;
 }
 
 export interface PluginContext {
