@@ -1,28 +1,31 @@
 import { Plugin } from "obsidian";
 import { clearClientCache } from "./azure/client";
+import { EntraSessions } from "./azure/entraClient";
 import type { PluginSettings } from "./core/settings";
-import { registerCommands, syncTemplateCommands } from "./ui/commands";
+import { registerCommands } from "./ui/commands";
+import { TemplateCommands } from "./ui/commands/templateCommands";
+import type { PluginContext, PluginServices } from "./ui/context";
+import { guard } from "./ui/guard";
+import { obsidianRequestUrl } from "./ui/obsidianRequest";
 import { RequestTracker } from "./ui/progress";
 import type { LoadReport } from "./ui/settings/host";
 import { loadSettingsFile } from "./ui/settings/settingsFile";
 import { reloadSettings, UNREADABLE_SAVE, type SettingsState } from "./ui/settings/settingsSync";
-import { guard } from "./ui/guard";
 import { AzureReasoningSettingTab } from "./ui/settingsTab";
-import { placementTracker } from "./ui/tracking";
+import { PlacementTracker } from "./ui/tracking";
 
 interface SettingsWindow {
 	open(): void;
 	openTabById(id: string): void;
 }
 
-export default class AzureReasoningPlugin extends Plugin implements SettingsState {
+export default class AzureReasoningPlugin extends Plugin implements PluginContext, SettingsState {
 	settings!: PluginSettings;
-	requests!: RequestTracker;
+	/** Everything the plugin owns while loaded; made in onload, disposed in onunload. */
+	services!: PluginServices;
 	settingTab!: AzureReasoningSettingTab;
 	/** What loading the settings file found (problems, the copy kept); shown in the tab until dismissed. */
 	loadReport: LoadReport | null = null;
-	/** True once unloading began: answers that arrive later are dropped, notes untouched. */
-	unloading = false;
 	/** data.json could not be read: nothing is saved until a read succeeds (the tab offers Retry). */
 	settingsUnreadable = false;
 	/** The settings as last read or saved (JSON): the base when merging an external change. */
@@ -36,24 +39,39 @@ export default class AzureReasoningPlugin extends Plugin implements SettingsStat
 		this.loadReport = loaded.report;
 		this.settingsUnreadable = loaded.readFailed;
 		this.savedSnapshot = JSON.stringify(loaded.settings);
-		this.requests = new RequestTracker(this);
-		placementTracker(this);
-		registerCommands(this);
-		this.settingTab = new AzureReasoningSettingTab(this.app, this);
+		const lifetime = new AbortController();
+		const requests = new RequestTracker(this);
+		const placement = new PlacementTracker(this);
+		const entra = new EntraSessions({ requestUrl: obsidianRequestUrl, store: this.app.secretStorage });
+		const templateCommands = new TemplateCommands(this, this);
+		this.services = {
+			lifetime: lifetime.signal,
+			requests,
+			placement,
+			entra,
+			templateCommands,
+			dispose: () => {
+				// First the lifetime: open modals close, and answers that arrive later leave everything alone.
+				lifetime.abort();
+				for (const owned of [requests, placement, entra, templateCommands]) owned.dispose();
+				// The SDK clients (and the keys they hold), cached in azure/client.ts.
+				clearClientCache();
+			},
+		};
+		registerCommands(this, this);
+		this.settingTab = new AzureReasoningSettingTab(this, this);
 		this.addSettingTab(this.settingTab);
 	}
 
 	onunload(): void {
-		this.unloading = true;
-		// onload may have failed before the tracker existed.
-		this.requests?.dispose();
-		clearClientCache();
+		// onload may have failed before the services existed (then nothing was cached either).
+		(this.services as PluginServices | undefined)?.dispose();
 	}
 
 	/** Saves the settings and keeps the per-template commands in step with the templates. Throws while data.json is unreadable. */
 	async saveSettings(): Promise<void> {
 		if (this.settingsUnreadable) throw new Error(UNREADABLE_SAVE);
-		syncTemplateCommands(this);
+		this.services.templateCommands.sync();
 		if (this.reloading) return;
 		await this.saveData(this.settings);
 		this.savedSnapshot = JSON.stringify(this.settings);
@@ -65,8 +83,8 @@ export default class AzureReasoningPlugin extends Plugin implements SettingsStat
 	}
 
 	settingsReplaced(): void {
-		if (this.unloading) return;
-		syncTemplateCommands(this);
+		if (this.services.lifetime.aborted) return;
+		this.services.templateCommands.sync();
 		this.settingTab?.redraw();
 	}
 

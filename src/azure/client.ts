@@ -14,7 +14,7 @@ import { AzureOpenAI, OpenAI } from "openai";
 import { redactSecrets, type Failure } from "../core/errors";
 import type { BuiltRequest } from "../core/request";
 import type { ReadyDeployment } from "../core/validate";
-import { requestUrlFetch, type CaptureInit, type CapturedResponse, type RequestUrlFn } from "./transport";
+import { requestUrlFetch, type ResponseHooks, type SeenResponse, type RequestUrlFn } from "./transport";
 
 export interface SendOptions {
 	requestUrl: RequestUrlFn;
@@ -139,7 +139,7 @@ function retryable(failure: Failure): boolean {
 }
 
 /** One call on the built request's operation; the answer's JSON as Azure sent it. */
-async function create(client: OpenAI, built: BuiltRequest, options: { signal: AbortSignal; fetchOptions: CaptureInit }): Promise<unknown> {
+async function create(client: OpenAI, built: BuiltRequest, options: { signal: AbortSignal; fetchOptions: ResponseHooks }): Promise<unknown> {
 	const requestOptions = options as unknown as NonNullable<Parameters<typeof client.chat.completions.create>[1]>;
 	if (built.operation === "responses") return client.responses.create(built.body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, requestOptions);
 	return client.chat.completions.create(built.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, requestOptions);
@@ -166,9 +166,9 @@ export async function sendRequest(dep: ReadyDeployment, built: BuiltRequest, opt
 	try {
 		for (let attempt = 0; ; attempt++) {
 			if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt);
-			let captured: CapturedResponse | undefined;
-			const capture: CaptureInit = {
-				onAzureResponse: (r) => (captured = r),
+			let seen: SeenResponse | undefined;
+			const hooks: ResponseHooks = {
+				onAzureResponse: (r) => (seen = r),
 				onLateResponse: (r) => {
 					if (!timedOut || r.status !== 200 || !opts.onLateAnswer) return;
 					try {
@@ -187,11 +187,11 @@ export async function sendRequest(dep: ReadyDeployment, built: BuiltRequest, opt
 				} catch (err) {
 					return result({ ok: false, failure: { kind: "client", detail: redact(errorDetail(err)) } }, attempt);
 				}
-				const json = await create(client, built, { signal: stop.signal, fetchOptions: capture });
+				const json = await create(client, built, { signal: stop.signal, fetchOptions: hooks });
 				return result({ ok: true, json }, attempt + 1);
 			} catch (err) {
 				if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt + 1);
-				const c = captured;
+				const c = seen;
 				if (c && c.status >= 400) {
 					const retryAfter = c.headers["retry-after-ms"] ?? c.headers["retry-after"];
 					failure = {

@@ -5,9 +5,10 @@
  * so tests do not wait. Nothing here throws for a failure; every end comes back as a value.
  */
 import {
-	accountOfToken, classifyPoll, classifyRefresh, deviceCodeRequest, entraMessage, needsRefresh, readDeviceCodeResponse, refreshRequest,
+	accountOfToken, classifyPoll, classifyRefresh, deviceCodeRequest, needsRefresh, readDeviceCodeResponse, refreshRequest,
 	tokenPollRequest, type DeviceCode, type EntraConfig, type FormRequest, type PollOutcome, type Tokens,
 } from "../core/entra";
+import { entraMessage } from "../core/entraWords";
 import type { RequestUrlFn, RequestUrlResponseLike } from "./transport";
 
 /** The part of Obsidian's `SecretStorage` used here (it has no delete: "" means none). */

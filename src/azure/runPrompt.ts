@@ -8,7 +8,7 @@ import { buildRequest, type BuiltRequest } from "../core/request";
 import { readAnswer, type Completion } from "../core/response";
 import type { DeploymentConfig } from "../core/settings";
 import { validateDeployment, type ReadyDeployment } from "../core/validate";
-import { entraMessage } from "../core/entra";
+import { entraMessage } from "../core/entraWords";
 import { sendRequest, type SendResult } from "./client";
 import type { TokenResult } from "./entraClient";
 import type { RequestUrlFn } from "./transport";

@@ -27,7 +27,7 @@ export interface RequestUrlResponseLike {
 export type RequestUrlFn = (param: RequestUrlParamLike) => Promise<RequestUrlResponseLike>;
 
 /** What the last answer was, before the SDK interprets it; errors are explained from this. */
-export interface CapturedResponse {
+export interface SeenResponse {
 	status: number;
 	headers: Record<string, string>;
 	body: string;
@@ -73,10 +73,10 @@ const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
  * A per-call listener travels with the call as an extra `RequestInit` property (the SDK passes
  * a request's `fetchOptions` through to fetch), so one client can serve concurrent calls.
  */
-export interface CaptureInit {
-	onAzureResponse?: (r: CapturedResponse) => void;
+export interface ResponseHooks {
+	onAzureResponse?: (r: SeenResponse) => void;
 	/** An answer that arrived after the call was aborted (requestUrl cannot be stopped). */
-	onLateResponse?: (r: CapturedResponse) => void;
+	onLateResponse?: (r: SeenResponse) => void;
 }
 
 /**
@@ -104,7 +104,7 @@ export function requestUrlFetch(requestUrl: RequestUrlFn): typeof fetch {
 			pending.then(
 				(r) => {
 					signal?.removeEventListener("abort", onAbort);
-					if (signal?.aborted) (init as CaptureInit | undefined)?.onLateResponse?.({ status: r.status, headers: lowerKeys(r.headers ?? {}), body: r.text ?? "" });
+					if (signal?.aborted) (init as ResponseHooks | undefined)?.onLateResponse?.({ status: r.status, headers: lowerKeys(r.headers ?? {}), body: r.text ?? "" });
 					resolve(r);
 				},
 				(e: unknown) => {
@@ -115,7 +115,7 @@ export function requestUrlFetch(requestUrl: RequestUrlFn): typeof fetch {
 		});
 		const headers = lowerKeys(answer.headers ?? {});
 		const text = answer.text ?? "";
-		(init as CaptureInit | undefined)?.onAzureResponse?.({ status: answer.status, headers, body: text });
+		(init as ResponseHooks | undefined)?.onAzureResponse?.({ status: answer.status, headers, body: text });
 		if (answer.status < 200 || answer.status > 599) throw new Error(`Unexpected HTTP status ${answer.status}`);
 		return new Response(NULL_BODY_STATUS.has(answer.status) ? null : text, { status: answer.status, headers: safeHeaders(headers) });
 	};

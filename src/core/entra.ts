@@ -7,8 +7,9 @@
  * verification address → poll `{authority}/{tenant}/oauth2/v2.0/token` every `interval`
  * seconds (+5 s after each `slow_down`, RFC 8628 §3.5) until success, denial or expiry →
  * keep the refresh token in secret storage and the access token in memory, refreshing it a
- * margin before it expires.
+ * margin before it expires. What each outcome tells the user: core/entraWords.ts.
  */
+import { isRecord } from "./record";
 import { isLoopbackHost } from "./endpoint";
 
 export const DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
@@ -127,7 +128,7 @@ export interface OAuthError {
 function parseJson(text: string): Record<string, unknown> | null {
 	try {
 		const v: unknown = JSON.parse(text);
-		return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+		return isRecord(v) ? v : null;
 	} catch {
 		return null;
 	}
@@ -223,35 +224,6 @@ export function classifyRefresh(status: number, text: string, now: number): Refr
 /** Whether an access token should be refreshed before use: expired, or within `marginMs` of it. */
 export function needsRefresh(tokens: Pick<Tokens, "expiresAt"> | null, now: number, marginMs = REFRESH_MARGIN_MS): boolean {
 	return tokens === null || now >= tokens.expiresAt - marginMs;
-}
-
-/** The plain message for a sign-in or refresh outcome that stops the flow. */
-export function entraMessage(outcome: PollOutcome | RefreshOutcome | { kind: "device-code-failed"; error: OAuthError } | { kind: "unauthorized" } | { kind: "signed-out" } | { kind: "network"; detail: string }): string {
-	const said = (e: OAuthError) => (e.description ? ` Microsoft said: ${e.description}` : ` (${e.error})`);
-	switch (outcome.kind) {
-		case "success":
-			return "Signed in.";
-		case "pending":
-			return "Waiting for you to sign in in the browser…";
-		case "slow-down":
-			return `Still waiting; the sign-in service asked to check less often (every ${outcome.intervalS} s).`;
-		case "expired":
-			return "The code expired before sign-in finished. Start again to get a new code.";
-		case "denied":
-			return "Sign-in was declined. Start again if that was a mistake.";
-		case "revoked":
-			return `Your sign-in is no longer valid (it was revoked or has expired). Sign in again in the deployment's settings.${said(outcome.error)}`;
-		case "device-code-failed":
-			return `Could not start the sign-in. Check the tenant and the application (client) ID, and that the app registration allows public client flows.${said(outcome.error)}`;
-		case "unauthorized":
-			return "Azure refused the sign-in token even after renewing it. Sign in again in the deployment's settings, and check that your account has the Cognitive Services OpenAI User role on the resource.";
-		case "signed-out":
-			return "This deployment uses Microsoft Entra ID and nobody is signed in. Sign in in the deployment's settings.";
-		case "network":
-			return `The sign-in service could not be reached: ${outcome.detail}`;
-		case "error":
-			return `Sign-in failed.${said(outcome.error)}`;
-	}
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * A request as it would go out, for the user to read: method, URL, headers and body, with the
- * credentials redacted. The request itself is captured where it leaves the client (see
+ * credentials redacted. The request itself is recorded where it leaves the client (see
  * ui/commands/preview.ts), so the preview is what would be sent, not a second rendering of it.
  */
 import { redactSecrets } from "./errors";
 
-export interface CapturedRequest {
+export interface RecordedRequest {
 	method: string;
 	url: string;
 	headers: Record<string, string>;
@@ -41,7 +41,7 @@ function prettyBody(body: string): string {
 	}
 }
 
-export function redactRequest(req: CapturedRequest, secrets: readonly (string | null | undefined)[]): RequestPreview {
+export function redactRequest(req: RecordedRequest, secrets: readonly (string | null | undefined)[]): RequestPreview {
 	const r = (s: string) => redactSecrets(s, secrets);
 	const headers = Object.entries(req.headers)
 		.map(([k, v]): [string, string] => [k.toLowerCase(), r(redactHeader(k.toLowerCase(), v))])

@@ -4,6 +4,7 @@
  * `incomplete_details.reason` mapped onto it), usage with reasoning tokens, and the content-filter
  * results; and deciding whether there is an answer to insert.
  */
+import { isRecord } from "./record";
 import type { Operation } from "./families";
 
 export interface Usage {
@@ -40,7 +41,7 @@ export type CompletionOutcome =
 	| { kind: "malformed"; detail: string };
 
 function obj(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	return isRecord(value) ? value : undefined;
 }
 
 function num(value: unknown): number {

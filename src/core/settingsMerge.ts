@@ -6,6 +6,7 @@
  * is looking at it). Lists of items with an `id` (deployments, templates) merge item by item: an
  * item added on either side is kept, one removed on one side and unchanged on the other is removed.
  */
+import { isRecord } from "./record";
 
 type Json = unknown;
 
@@ -13,12 +14,8 @@ function same(a: Json, b: Json): boolean {
 	return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function isObject(v: Json): v is Record<string, Json> {
-	return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 function idOf(v: Json): string | null {
-	return isObject(v) && typeof v.id === "string" ? v.id : null;
+	return isRecord(v) && typeof v.id === "string" ? v.id : null;
 }
 
 function isIdList(v: Json): v is Record<string, Json>[] {
@@ -49,8 +46,8 @@ export function mergeValues(base: Json, local: Json, remote: Json): Json {
 	if (same(local, base)) return remote;
 	if (same(remote, base) || same(local, remote)) return local;
 	if (isIdList(local) && isIdList(remote)) return mergeIdLists(base, local, remote);
-	if (isObject(local) && isObject(remote)) {
-		const b = isObject(base) ? base : {};
+	if (isRecord(local) && isRecord(remote)) {
+		const b = isRecord(base) ? base : {};
 		const out: Record<string, Json> = {};
 		for (const key of new Set([...Object.keys(remote), ...Object.keys(local)])) {
 			if (!(key in local)) {

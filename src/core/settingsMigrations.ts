@@ -15,7 +15,9 @@
  *   deployment sent to chat completions with no summary, so that is what it keeps.
  */
 import { salvageJson } from "./jsonSalvage";
-import { familyFromStored, readSettings, SETTINGS_VERSION, type PluginSettings } from "./settings";
+import { isRecord } from "./record";
+import { SETTINGS_VERSION, type PluginSettings } from "./settings";
+import { familyFromStored, readSettings } from "./settingsRead";
 
 /** A key found in plain text in the file. The UI layer puts it into secret storage and sets the deployment's `secretName`. */
 export interface PlaintextKey {
@@ -43,10 +45,6 @@ interface Migration {
 }
 
 const V0_KEYS = ["endpoint", "apiKey", "deployment", "apiVersion", "model"] as const;
-
-function isRecord(value: unknown): value is Data {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
 

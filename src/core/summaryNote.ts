@@ -1,23 +1,41 @@
 /**
- * The text of a note the plugin writes for an answer (a summary, or a template whose output is
- * a new note): frontmatter that says where it came from and what made it, a link back to the
- * source, then the answer.
+ * The text of every note the plugin writes for an answer, in one format: for the notes a command
+ * makes on purpose (a summary, a template whose output is a new note) frontmatter that says where
+ * it came from and what made it; then a first line that says what the note is, with the link back
+ * to the source; then the reasoning summary (folded) when there is one; then the answer. An answer
+ * kept in a note because it could not go where it was asked for says why in its first line.
  */
+import { tidyAnswer } from "./placement";
 import type { Usage } from "./response";
 
-export interface GeneratedNoteInfo {
+/** The first line of a note holding an answer. */
+export interface NoteHeading {
+	/** A link to the source as the user's link settings write it (`[[Meeting]]`); "" when there is none. */
+	sourceLink: string;
+	/** What this note is, with `{{link}}` where the link goes. */
+	heading: string;
+}
+
+/** Where a note made on purpose came from and what made it: its frontmatter. */
+export interface Provenance {
 	/** The source note's path in the vault (`Notes/Meeting.md`). */
 	sourcePath: string;
-	/** A link to the source as the user's link settings write it (`[[Meeting]]`). */
-	sourceLink: string;
-	/** The first line: what this note is, with `{{link}}` where the link goes. */
-	heading: string;
 	/** The deployment's display name. */
 	deployment: string;
 	/** The model that really answered (the response's `model`). */
 	model: string;
 	date: Date;
 	usage: Usage | null;
+}
+
+export type GeneratedNoteInfo = NoteHeading | (NoteHeading & Provenance);
+
+/**
+ * The first line of a note holding an answer that could not go where it was asked for:
+ * "Answer (Improve the writing) for [[Meeting]], kept here because the note was deleted."
+ */
+export function keptAnswerHeading(what: string | null, reason: string, hasSource: boolean): string {
+	return `Answer${what ? ` (${what})` : ""}${hasSource ? " for {{link}}" : ""}, kept here because ${reason}.`;
 }
 
 /** A YAML scalar that stays a string whatever it holds (JSON strings are valid YAML). */
@@ -53,8 +71,14 @@ export function withReasoning(answer: string, summary: string | null): string {
 	return summary ? `${reasoningCallout(summary)}\n\n${answer.trim()}` : answer;
 }
 
-/** The new note: frontmatter, the heading with the link back, the reasoning summary (folded) when there is one, the answer. */
+/** The note: frontmatter (made on purpose only), the heading with the link back, the reasoning summary (folded) when there is one, the answer. */
 export function generatedNoteText(info: GeneratedNoteInfo, answer: string, reasoningSummary: string | null = null): string {
+	const heading = info.heading.split("{{link}}").join(info.sourceLink);
+	const body = `${heading}\n\n${withReasoning(tidyAnswer(answer), reasoningSummary)}\n`;
+	return "deployment" in info ? frontmatter(info) + body : body;
+}
+
+function frontmatter(info: Provenance): string {
 	const lines = [
 		"---",
 		`source: ${yamlString(pathLink(info.sourcePath))}`,
@@ -66,8 +90,7 @@ export function generatedNoteText(info: GeneratedNoteInfo, answer: string, reaso
 		lines.push(`prompt_tokens: ${info.usage.promptTokens}`, `completion_tokens: ${info.usage.completionTokens}`, `reasoning_tokens: ${info.usage.reasoningTokens}`);
 	}
 	lines.push("---", "");
-	const heading = info.heading.split("{{link}}").join(info.sourceLink);
-	return `${lines.join("\n")}${heading}\n\n${withReasoning(answer.trim(), reasoningSummary)}\n`;
+	return lines.join("\n");
 }
 
 /** The new note's name, before `freePath` makes it unique: `Meeting (summary)`. */

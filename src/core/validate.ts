@@ -3,11 +3,12 @@
  * tab (shown under each field as the user types) and, when there is no error, the
  * `ReadyDeployment` that the request builder takes: a deployment with an error cannot be sent.
  */
+import { errorAt, warningAt } from "./finding";
 import { DEFAULT_DATED_VERSION, KNOWN_DATED_VERSIONS, isAtLeast, parseApiVersion } from "./apiVersion";
-import { isAzureHost, isLoopbackHost, parseEndpoint, type ParsedEndpoint } from "./endpoint";
 import { DEFAULT_AUTHORITY_HOST, clientIdProblem, parseAuthorityHost, tenantProblem, type EntraConfig } from "./entra";
 import { getFamily, isFamilyId, minDatedVersion, OPERATION_LABELS, type ApiStyle, type ModelFamily, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
 import type { OmittableParam } from "./settings";
+import { checkDeploymentName, checkEndpoint } from "./validateEndpoint";
 import { checkEffort, checkOperation, checkSummary, checkTemperature, checkVerbosity } from "./validateOptions";
 import type { DeploymentConfig } from "./settings";
 
@@ -69,86 +70,12 @@ export interface ValidationResult {
 
 /** Reasoning and answer share max_completion_tokens; below this, reasoning may leave nothing. */
 export const SMALL_BUDGET = 5_000;
-const DEPLOYMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const MAX_DEPLOYMENT_NAME = 64;
-
 const fmt = (n: number) => n.toLocaleString("en-US");
-
-function checkEndpoint(cfg: DeploymentConfig, out: Finding[]): ParsedEndpoint | null {
-	const parsed = parseEndpoint(cfg.endpoint);
-	const example = "https://my-resource.openai.azure.com";
-	switch (parsed) {
-		case "empty":
-			out.push({ field: "endpoint", severity: "error", message: `Enter the resource's endpoint, for example ${example} (Azure portal → your resource → Keys and Endpoint).` });
-			return null;
-		case "no-scheme": {
-			const withScheme = `https://${cfg.endpoint.trim().replace(/^\/+/, "")}`;
-			const usable = typeof parseEndpoint(withScheme) !== "string";
-			out.push({
-				field: "endpoint",
-				severity: "error",
-				message: "The endpoint must start with https://.",
-				...(usable ? { fix: { label: `Use ${withScheme}`, patch: { endpoint: withScheme } } } : {}),
-			});
-			return null;
-		}
-		case "not-a-url":
-		case "bad-scheme":
-			out.push({ field: "endpoint", severity: "error", message: `This is not a web address Azure can be reached at. Use the form ${example}.` });
-			return null;
-	}
-	if (parsed.protocol === "http:" && !isLoopbackHost(parsed.host)) {
-		const https = parsed.base.replace(/^http:/, "https:");
-		out.push({ field: "endpoint", severity: "error", message: "Azure only answers over https; plain http would send your key unencrypted.", fix: { label: `Use ${https}`, patch: { endpoint: https } } });
-		return null;
-	}
-	if (!isAzureHost(parsed.host) && !isLoopbackHost(parsed.host)) {
-		out.push({ field: "endpoint", severity: "warning", message: `${parsed.host} is not an Azure OpenAI host (*.openai.azure.com, *.cognitiveservices.azure.com, *.services.ai.azure.com). That is fine for a company API gateway in front of Azure; otherwise check the address.` });
-	}
-	if (parsed.hadExtra) {
-		const patch: Partial<DeploymentConfig> = { endpoint: parsed.base, ...parsed.fromUri };
-		const parts = [`endpoint ${parsed.base}`];
-		if (parsed.fromUri.deployment) parts.push(`deployment ${parsed.fromUri.deployment}`);
-		if (parsed.fromUri.apiStyle) parts.push(parsed.fromUri.apiStyle === "v1" ? "the v1 API" : "the dated API");
-		if (parsed.fromUri.apiVersion) parts.push(`api-version ${parsed.fromUri.apiVersion}`);
-		out.push({ field: "endpoint", severity: "warning", message: `This is a full request address; the endpoint is only ${parsed.base}. The plugin uses that part.`, fix: { label: `Use ${parts.join(", ")}`, patch } });
-	}
-	return parsed;
-}
-
-function checkDeploymentName(cfg: DeploymentConfig, endpoint: ParsedEndpoint | null, out: Finding[]): void {
-	const name = cfg.deployment;
-	const fromUri = endpoint?.fromUri.deployment;
-	if (name.trim() === "") {
-		out.push({
-			field: "deployment",
-			severity: "error",
-			message: "Enter the deployment name chosen in Azure (Azure AI Foundry → Deployments), not the model's name.",
-			...(fromUri ? { fix: { label: `Use ${fromUri}`, patch: { deployment: fromUri } } } : {}),
-		});
-		return;
-	}
-	if (name !== name.trim()) {
-		out.push({ field: "deployment", severity: "error", message: "The deployment name has spaces at its start or end.", fix: { label: `Use ${name.trim()}`, patch: { deployment: name.trim() } } });
-		return;
-	}
-	if (!DEPLOYMENT_NAME.test(name)) {
-		out.push({ field: "deployment", severity: "error", message: "Azure deployment names use only letters, digits, '-', '_' and '.', and start with a letter or digit." });
-		return;
-	}
-	if (name.length > MAX_DEPLOYMENT_NAME) {
-		out.push({ field: "deployment", severity: "error", message: `Azure deployment names are at most ${MAX_DEPLOYMENT_NAME} characters.` });
-		return;
-	}
-	if (fromUri && fromUri !== name) {
-		out.push({ field: "deployment", severity: "warning", message: `The address pasted as the endpoint names deployment ${fromUri}, but this says ${name}. The plugin sends to ${name}.`, fix: { label: `Use ${fromUri}`, patch: { deployment: fromUri } } });
-	}
-}
 
 function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, operation: Operation, out: Finding[]): string | null {
 	if (!family.apiStyles.includes(cfg.apiStyle)) {
 		const other = family.apiStyles[0] ?? "v1";
-		out.push({ field: "apiStyle", severity: "error", message: `${family.label} works only with the ${other === "v1" ? "v1 API" : "dated API"}.`, fix: { label: other === "v1" ? "Use the v1 API" : "Use the dated API", patch: { apiStyle: other } } });
+		out.push(errorAt("apiStyle", `${family.label} works only with the ${other === "v1" ? "v1 API" : "dated API"}.`, { label: other === "v1" ? "Use the v1 API" : "Use the dated API", patch: { apiStyle: other } }));
 		return null;
 	}
 	if (cfg.apiStyle === "v1") return null;
@@ -156,25 +83,25 @@ function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, ope
 	const suggestion = { label: `Use ${minimum}`, patch: { apiVersion: minimum } };
 	const text = cfg.apiVersion.trim();
 	if (text === "") {
-		out.push({ field: "apiVersion", severity: "error", message: `Choose an api-version: ${family.label} needs ${minimum} or newer.`, fix: suggestion });
+		out.push(errorAt("apiVersion", `Choose an api-version: ${family.label} needs ${minimum} or newer.`, suggestion));
 		return null;
 	}
 	const parsed = parseApiVersion(text);
 	if (!parsed) {
-		out.push({ field: "apiVersion", severity: "error", message: `"${text}" is not an api-version. They look like 2024-12-01-preview or 2024-10-21.`, fix: suggestion });
+		out.push(errorAt("apiVersion", `"${text}" is not an api-version. They look like 2024-12-01-preview or 2024-10-21.`, suggestion));
 		return null;
 	}
 	if (parsed.kind === "v1") {
-		out.push({ field: "apiVersion", severity: "error", message: "v1 is an API style, not a dated api-version.", fix: { label: "Use the v1 API", patch: { apiStyle: "v1" } } });
+		out.push(errorAt("apiVersion", "v1 is an API style, not a dated api-version.", { label: "Use the v1 API", patch: { apiStyle: "v1" } }));
 		return null;
 	}
 	if (!isAtLeast(text, minimum)) {
 		const on = operation === "responses" ? ` on ${OPERATION_LABELS.responses}` : "";
-		out.push({ field: "apiVersion", severity: "error", message: `${family.label} needs api-version ${minimum} or newer${on}; Azure rejects ${text} for it.`, fix: suggestion });
+		out.push(errorAt("apiVersion", `${family.label} needs api-version ${minimum} or newer${on}; Azure rejects ${text} for it.`, suggestion));
 		return null;
 	}
 	if (!KNOWN_DATED_VERSIONS.includes(text)) {
-		out.push({ field: "apiVersion", severity: "warning", message: `${text} is not a version this plugin knows (newest known: ${DEFAULT_DATED_VERSION}). If Azure answers "API version not supported", choose a listed one.` });
+		out.push(warningAt("apiVersion", `${text} is not a version this plugin knows (newest known: ${DEFAULT_DATED_VERSION}). If Azure answers "API version not supported", choose a listed one.`));
 	}
 	return text;
 }
@@ -187,19 +114,19 @@ function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, operation: O
 	const value = typeof raw === "number" ? raw : raw.trim() === "" ? NaN : Number(raw.replace(/[_,\s]/g, ""));
 	const fallback = { label: `Use ${fmt(family.defaultMaxCompletionTokens)}`, patch: { maxCompletionTokens: family.defaultMaxCompletionTokens } };
 	if (!Number.isInteger(value) || value <= 0) {
-		out.push({ field: "maxCompletionTokens", severity: "error", message: "Max completion tokens must be a whole number above 0.", fix: fallback });
+		out.push(errorAt("maxCompletionTokens", "Max completion tokens must be a whole number above 0.", fallback));
 		return null;
 	}
 	if (operation === "responses" && value < MIN_OUTPUT_TOKENS_RESPONSES) {
-		out.push({ field: "maxCompletionTokens", severity: "error", message: `The Responses API takes at least ${MIN_OUTPUT_TOKENS_RESPONSES} output tokens.`, fix: fallback });
+		out.push(errorAt("maxCompletionTokens", `The Responses API takes at least ${MIN_OUTPUT_TOKENS_RESPONSES} output tokens.`, fallback));
 		return null;
 	}
 	if (value > family.maxOutputTokens) {
-		out.push({ field: "maxCompletionTokens", severity: "error", message: `${family.label} writes at most ${fmt(family.maxOutputTokens)} tokens; Azure rejects a larger budget.`, fix: { label: `Use ${fmt(family.maxOutputTokens)}`, patch: { maxCompletionTokens: family.maxOutputTokens } } });
+		out.push(errorAt("maxCompletionTokens", `${family.label} writes at most ${fmt(family.maxOutputTokens)} tokens; Azure rejects a larger budget.`, { label: `Use ${fmt(family.maxOutputTokens)}`, patch: { maxCompletionTokens: family.maxOutputTokens } }));
 		return null;
 	}
 	if (family.reasoning && value < SMALL_BUDGET) {
-		out.push({ field: "maxCompletionTokens", severity: "warning", message: `Reasoning tokens count against this budget too, and a hard question can take thousands of them: with ${fmt(value)}, reasoning may use it all and leave an empty answer.`, fix: fallback });
+		out.push(warningAt("maxCompletionTokens", `Reasoning tokens count against this budget too, and a hard question can take thousands of them: with ${fmt(value)}, reasoning may use it all and leave an empty answer.`, fallback));
 	}
 	return value;
 }
@@ -208,18 +135,18 @@ function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, operation: O
 function checkAuth(cfg: DeploymentConfig, ctx: ValidationContext, out: Finding[]): EntraConfig | null {
 	if (cfg.auth === "entra") {
 		const tenant = tenantProblem(cfg.tenant ?? "");
-		if (tenant) out.push({ field: "tenant", severity: "error", message: tenant });
+		if (tenant) out.push(errorAt("tenant", tenant));
 		const clientId = clientIdProblem(cfg.clientId ?? "");
-		if (clientId) out.push({ field: "clientId", severity: "error", message: clientId });
+		if (clientId) out.push(errorAt("clientId", clientId));
 		const host = parseAuthorityHost(cfg.authorityHost ?? "");
-		if (!host.ok) out.push({ field: "authorityHost", severity: "error", message: host.message, fix: { label: `Use ${DEFAULT_AUTHORITY_HOST}`, patch: { authorityHost: DEFAULT_AUTHORITY_HOST } } });
+		if (!host.ok) out.push(errorAt("authorityHost", host.message, { label: `Use ${DEFAULT_AUTHORITY_HOST}`, patch: { authorityHost: DEFAULT_AUTHORITY_HOST } }));
 		if (tenant || clientId || !host.ok) return null;
 		return { authorityHost: host.origin, tenant: (cfg.tenant ?? "").trim(), clientId: (cfg.clientId ?? "").trim() };
 	}
 	if (cfg.secretName.trim() === "") {
-		out.push({ field: "secretName", severity: "error", message: "Choose the secret that holds this resource's key (Keys and Endpoint in the Azure portal)." });
+		out.push(errorAt("secretName", "Choose the secret that holds this resource's key (Keys and Endpoint in the Azure portal)."));
 	} else if (ctx.secretAvailable === false) {
-		out.push({ field: "secretName", severity: "error", message: `The secret "${cfg.secretName}" is empty or missing on this device: set it again.` });
+		out.push(errorAt("secretName", `The secret "${cfg.secretName}" is empty or missing on this device: set it again.`));
 	}
 	return null;
 }
@@ -227,7 +154,7 @@ function checkAuth(cfg: DeploymentConfig, ctx: ValidationContext, out: Finding[]
 export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext = {}): ValidationResult {
 	const findings: Finding[] = [];
 	if (!isFamilyId(cfg.family)) {
-		findings.push({ field: "family", severity: "error", message: "Choose the model family that this deployment runs." });
+		findings.push(errorAt("family", "Choose the model family that this deployment runs."));
 		return { findings, ready: null };
 	}
 	// Azure's own list of efforts, once it gave one for this deployment, corrects the table's guess.
@@ -243,7 +170,7 @@ export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext
 	const reasoningSummary = checkSummary(cfg, family, operation, findings);
 	const verbosity = checkVerbosity(cfg, family, operation, findings);
 	if (cfg.instructions.trim() !== "" && family.instructionsRole === "none") {
-		findings.push({ field: "instructions", severity: "warning", message: `${family.label} takes no system or developer message: these instructions will be put at the top of your message, marked as instructions.` });
+		findings.push(warningAt("instructions", `${family.label} takes no system or developer message: these instructions will be put at the top of your message, marked as instructions.`));
 	}
 	const entra = checkAuth(cfg, ctx, findings);
 

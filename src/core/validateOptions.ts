@@ -3,6 +3,7 @@
  * reasoning summary and verbosity, against the family table. Each check reports its findings
  * (with a one-click fix where one exists) and returns what may be sent.
  */
+import { errorAt, warningAt } from "./finding";
 import { EFFORT_SCALE, OPERATION_LABELS, type ModelFamily, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
 import type { DeploymentConfig } from "./settings";
 import type { Finding } from "./validate";
@@ -14,7 +15,7 @@ export function checkOperation(cfg: DeploymentConfig, family: ModelFamily, out: 
 		cfg.operation === "chat-completions"
 			? `${family.label} answers only on the Responses API: Azure refuses chat completions for it (OperationNotSupported).`
 			: `${family.label} has no Responses API on Azure: it answers only on chat completions.`;
-	out.push({ field: "operation", severity: "error", message: why, fix: { label: other === "responses" ? "Use the Responses API" : "Use chat completions", patch: { operation: other } } });
+	out.push(errorAt("operation", why, { label: other === "responses" ? "Use the Responses API" : "Use chat completions", patch: { operation: other } }));
 	return null;
 }
 
@@ -39,17 +40,12 @@ export function checkEffort(cfg: DeploymentConfig, family: ModelFamily, out: Fin
 	const effort = cfg.reasoningEffort;
 	if (effort === "") return null;
 	if (family.reasoningEfforts.length === 0) {
-		out.push({ field: "reasoningEffort", severity: "warning", message: `${family.label} takes no reasoning effort; it will not be sent.`, fix: { label: "Clear it", patch: { reasoningEffort: "" } } });
+		out.push(warningAt("reasoningEffort", `${family.label} takes no reasoning effort; it will not be sent.`, { label: "Clear it", patch: { reasoningEffort: "" } }));
 		return null;
 	}
 	if (!family.reasoningEfforts.includes(effort)) {
 		const near = nearestEffort(effort, family.reasoningEfforts);
-		out.push({
-			field: "reasoningEffort",
-			severity: "error",
-			message: `${family.label} takes reasoning effort ${family.reasoningEfforts.join(", ")}; not ${effort}.`,
-			...(near ? { fix: { label: `Use ${near}`, patch: { reasoningEffort: near } } } : {}),
-		});
+		out.push(errorAt("reasoningEffort", `${family.label} takes reasoning effort ${family.reasoningEfforts.join(", ")}; not ${effort}.`, near ? { label: `Use ${near}`, patch: { reasoningEffort: near } } : undefined));
 		return null;
 	}
 	return effort;
@@ -65,12 +61,12 @@ export function checkTemperature(cfg: DeploymentConfig, family: ModelFamily, eff
 	if (rule.kind !== "user" && rule.kind !== "with-effort-none") return null;
 	const value = typeof cfg.temperature === "number" ? cfg.temperature : cfg.temperature.trim() === "" ? NaN : Number(cfg.temperature);
 	if (!Number.isFinite(value) || value < rule.min || value > rule.max) {
-		out.push({ field: "temperature", severity: "error", message: `Temperature must be a number from ${rule.min} to ${rule.max}.`, fix: { label: `Use ${rule.default}`, patch: { temperature: rule.default } } });
+		out.push(errorAt("temperature", `Temperature must be a number from ${rule.min} to ${rule.max}.`, { label: `Use ${rule.default}`, patch: { temperature: rule.default } }));
 		return null;
 	}
 	const current = effectiveEffort(effort, family);
 	if (rule.kind === "with-effort-none" && current !== "none" && value !== rule.default) {
-		out.push({ field: "temperature", severity: "warning", message: `${family.label} takes a temperature only with reasoning effort none; with ${current ?? "its default"} it is not sent.`, fix: { label: "Use effort none", patch: { reasoningEffort: "none" } } });
+		out.push(warningAt("temperature", `${family.label} takes a temperature only with reasoning effort none; with ${current ?? "its default"} it is not sent.`, { label: "Use effort none", patch: { reasoningEffort: "none" } }));
 	}
 	return value;
 }
@@ -81,16 +77,16 @@ export function checkSummary(cfg: DeploymentConfig, family: ModelFamily, operati
 	if (mode === "off") return null;
 	const off = { label: "Turn summaries off", patch: { reasoningSummary: "off" as const } };
 	if (family.summaries === "no") {
-		out.push({ field: "reasoningSummary", severity: "warning", message: `${family.label} gives no reasoning summary; none will be asked for.`, fix: off });
+		out.push(warningAt("reasoningSummary", `${family.label} gives no reasoning summary; none will be asked for.`, off));
 		return null;
 	}
 	if (operation === "chat-completions") {
 		const fix = family.operations.includes("responses") ? { label: "Use the Responses API", patch: { operation: "responses" as const } } : off;
-		out.push({ field: "reasoningSummary", severity: "warning", message: `Reasoning summaries come only with the Responses API; this deployment uses ${OPERATION_LABELS["chat-completions"]}, so none will be asked for.`, fix });
+		out.push(warningAt("reasoningSummary", `Reasoning summaries come only with the Responses API; this deployment uses ${OPERATION_LABELS["chat-completions"]}, so none will be asked for.`, fix));
 		return null;
 	}
 	if (family.summaries === "approval") {
-		out.push({ field: "reasoningSummary", severity: "warning", message: `${family.label}'s reasoning summaries need Microsoft's approval for your resource (the "reasoning summary" access request); without it Azure refuses every request that asks for one.`, fix: off });
+		out.push(warningAt("reasoningSummary", `${family.label}'s reasoning summaries need Microsoft's approval for your resource (the "reasoning summary" access request); without it Azure refuses every request that asks for one.`, off));
 	}
 	return mode;
 }
@@ -100,11 +96,11 @@ export function checkVerbosity(cfg: DeploymentConfig, family: ModelFamily, opera
 	if (v === "") return null;
 	const clear = { label: "Clear it", patch: { verbosity: "" as const } };
 	if (!family.verbosity) {
-		out.push({ field: "verbosity", severity: "warning", message: `${family.label} takes no verbosity; it will not be sent.`, fix: clear });
+		out.push(warningAt("verbosity", `${family.label} takes no verbosity; it will not be sent.`, clear));
 		return null;
 	}
 	if (operation === "chat-completions") {
-		out.push({ field: "verbosity", severity: "warning", message: "Verbosity is sent only on the Responses API; this deployment uses chat completions.", fix: { label: "Use the Responses API", patch: { operation: "responses" } } });
+		out.push(warningAt("verbosity", "Verbosity is sent only on the Responses API; this deployment uses chat completions.", { label: "Use the Responses API", patch: { operation: "responses" } }));
 		return null;
 	}
 	return v;

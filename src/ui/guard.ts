@@ -6,11 +6,13 @@
  * exists is never lost, even when the clipboard refuses it.
  */
 import { Notice, type App } from "obsidian";
-import { createNewNote } from "./newNoteFile";
+import { keptAnswerHeading } from "../core/summaryNote";
+import { writeAnswerNote } from "./answerNote";
 
 export const FAILURE_NOTICE_MS = 20_000;
 
-function messageOf(e: unknown): string {
+/** What a thrown value says: an Error's message, else the value as text. */
+export function messageOf(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
 }
 
@@ -58,7 +60,8 @@ export async function keepAnswer(deps: KeepAnswerDeps, what: string, answer: str
 		return "clipboard";
 	} catch (clipboardError) {
 		try {
-			const note = await createNewNote(deps.app, deps.outputFolder, `${what} (answer)`, () => `${answer.trim()}\n`);
+			const heading = keptAnswerHeading(null, "the clipboard refused it", false);
+			const note = await writeAnswerNote(deps.app, deps.outputFolder, { sourcePath: null, name: what, label: "answer", heading, answer, reasoningSummary: null });
 			new Notice(`The clipboard refused the answer (${messageOf(clipboardError)}), so it was put in ${note.path}.`, FAILURE_NOTICE_MS);
 			return { note: note.path };
 		} catch (noteError) {

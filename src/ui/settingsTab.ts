@@ -4,9 +4,9 @@
  * top (Obsidian's rule); sections get `setHeading()`.
  */
 import { obsidianRequestUrl } from "./obsidianRequest";
-import { Notice, PluginSettingTab, Setting, type App } from "obsidian";
+import { Notice, PluginSettingTab, Setting, type Plugin } from "obsidian";
 import type { PluginSettings } from "../core/settings";
-import type AzureReasoningPlugin from "../main";
+import type { PluginContext } from "./context";
 import { entraSessionFor, forgetEntraSignIn } from "./entra";
 import { DeploymentEditor } from "./settings/deploymentEditor";
 import { renderDeploymentList, type ListState } from "./settings/deploymentList";
@@ -14,9 +14,11 @@ import { labelControls } from "./settings/labels";
 import { renderGeneralSettings } from "./settings/generalSettings";
 import type { LoadReport, SettingsHost, SettingsPage } from "./settings/host";
 import { renderTemplateEditor, renderTemplateList } from "./settings/templates";
-import { reloadSettings, startFromDefaults } from "./settings/settingsSync";
-import { guardedHandler } from "./guard";
+import { reloadSettings, startFromDefaults, type SettingsState } from "./settings/settingsSync";
+import { guardedHandler, messageOf } from "./guard";
 
+/** What the tab is given: the plugin's context, and its settings file's state (for Retry and the defaults). */
+export type SettingsTabOwner = PluginContext & SettingsState;
 
 export class AzureReasoningSettingTab extends PluginSettingTab {
 	/** The page shown by the next display(). */
@@ -27,11 +29,13 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 	/** Between display() and hide(): what is drawn is on screen. */
 	private shown = false;
 
+	/** `plugin` registers the tab (Obsidian's rule); `owner` is what the tab reads and changes. */
 	constructor(
-		app: App,
-		private readonly owner: AzureReasoningPlugin,
+		plugin: Plugin,
+		private readonly owner: SettingsTabOwner,
 	) {
-		super(app, owner);
+		super(plugin.app, plugin);
+		const app = plugin.app;
 		this.host = {
 			app,
 			get settings(): PluginSettings {
@@ -42,7 +46,7 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 				owner.settingsUnreadable
 					? Promise.resolve()
 					: owner.saveSettings().catch((e: unknown) => {
-							new Notice(`Azure Reasoning could not save its settings: ${e instanceof Error ? e.message : String(e)}`);
+							new Notice(`Azure Reasoning could not save its settings: ${messageOf(e)}`);
 						}),
 			go: (page) => this.show(page),
 			onLeave: (flush) => {
@@ -57,6 +61,7 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 			},
 			requestUrl: obsidianRequestUrl,
 			entraSession: (cfg) => entraSessionFor(owner, cfg),
+			signIns: new WeakMap(),
 			forgetEntraSignIn: (id) => forgetEntraSignIn(owner, id),
 			get loadReport(): LoadReport | null {
 				return owner.loadReport;

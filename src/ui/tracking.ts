@@ -60,7 +60,7 @@ function movedPath(path: string, oldPath: string, newPath: string): string | nul
 	return null;
 }
 
-/** The targets of one plugin: created on first use (or in onload), gone with the plugin. */
+/** The targets of one plugin: made in onload (main.ts), disposed on unload. */
 export class PlacementTracker {
 	private readonly records = new Set<TrackRecord>();
 	private nextId = 1;
@@ -74,7 +74,6 @@ export class PlacementTracker {
 		plugin.registerEvent(app.workspace.on("file-open", (file: TFile | null) => {
 			if (file) this.reattach(file.path);
 		}));
-		plugin.register(() => this.dispose());
 	}
 
 	capture(editor: Editor, file: TFile, from: number, to: number): TrackRecord {
@@ -144,7 +143,6 @@ export class PlacementTracker {
 		if (this.disposed) return;
 		this.disposed = true;
 		for (const rec of [...this.records]) this.release(rec);
-		forgetTracker(this.plugin, this);
 	}
 
 	private renamed(oldPath: string, newPath: string): void {
@@ -185,20 +183,4 @@ export class PlacementTracker {
 			}
 		}
 	}
-}
-
-const trackers = new WeakMap<Plugin, PlacementTracker>();
-
-function forgetTracker(plugin: Plugin, tracker: PlacementTracker): void {
-	if (trackers.get(plugin) === tracker) trackers.delete(plugin);
-}
-
-/** The plugin's tracker, made (and its editor extension registered) on first use. Call it in onload. */
-export function placementTracker(plugin: Plugin): PlacementTracker {
-	let tracker = trackers.get(plugin);
-	if (!tracker) {
-		tracker = new PlacementTracker(plugin);
-		trackers.set(plugin, tracker);
-	}
-	return tracker;
 }

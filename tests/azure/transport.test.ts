@@ -1,4 +1,4 @@
-import { requestUrlFetch, type CaptureInit, type CapturedResponse, type RequestUrlFn, type RequestUrlParamLike } from "../../src/azure/transport";
+import { requestUrlFetch, type ResponseHooks, type SeenResponse, type RequestUrlFn, type RequestUrlParamLike } from "../../src/azure/transport";
 
 function fakeRequestUrl(answer: { status: number; headers?: Record<string, string>; text: string }, calls: RequestUrlParamLike[] = []): RequestUrlFn {
 	return async (param) => {
@@ -18,9 +18,9 @@ describe("requestUrlFetch", () => {
 	});
 
 	test("turns the answer into a Response with status, lower-cased headers and text, and reports it", async () => {
-		const seen: CapturedResponse[] = [];
+		const seen: SeenResponse[] = [];
 		const f = requestUrlFetch(fakeRequestUrl({ status: 429, headers: { "Retry-After": "7", "Content-Type": "application/json" }, text: '{"error":{}}' }));
-		const capture: CaptureInit = { onAzureResponse: (r) => seen.push(r) };
+		const capture: ResponseHooks = { onAzureResponse: (r) => seen.push(r) };
 		const res = await f("https://h/x", { method: "POST", body: "{}", ...capture } as RequestInit);
 		expect(res.status).toBe(429);
 		expect(res.headers.get("retry-after")).toBe("7");
@@ -44,11 +44,11 @@ describe("requestUrlFetch", () => {
 
 	test("aborting while requestUrl runs rejects at once; the late answer goes only to onLateResponse", async () => {
 		let release: (v: { status: number; headers: Record<string, string>; text: string }) => void = () => undefined;
-		const seen: CapturedResponse[] = [];
+		const seen: SeenResponse[] = [];
 		const slow: RequestUrlFn = () => new Promise((resolve) => (release = resolve));
 		const c = new AbortController();
-		const late: CapturedResponse[] = [];
-		const capture: CaptureInit = { onAzureResponse: (r) => seen.push(r), onLateResponse: (r) => late.push(r) };
+		const late: SeenResponse[] = [];
+		const capture: ResponseHooks = { onAzureResponse: (r) => seen.push(r), onLateResponse: (r) => late.push(r) };
 		const p = requestUrlFetch(slow)("https://h/x", { signal: c.signal, ...capture } as RequestInit);
 		c.abort();
 		await expect(p).rejects.toMatchObject({ name: "AbortError" });

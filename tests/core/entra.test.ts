@@ -1,7 +1,8 @@
 import {
 	accountOfToken, DEFAULT_AUTHORITY_HOST, DEVICE_CODE_GRANT, ENTRA_SCOPE, classifyPoll, classifyRefresh, clientIdProblem, deviceCodeRequest,
-	entraMessage, needsRefresh, parseAuthorityHost, readDeviceCodeResponse, refreshRequest, tenantProblem, tokenPollRequest,
+	needsRefresh, parseAuthorityHost, readDeviceCodeResponse, refreshRequest, tenantProblem, tokenPollRequest,
 } from "../../src/core/entra";
+import { entraMessage } from "../../src/core/entraWords";
 
 const CFG = { authorityHost: "", tenant: "contoso.onmicrosoft.com", clientId: " 0a1b2c3d-4e5f-6789-abcd-ef0123456789 " };
 const form = (body: string) => Object.fromEntries(new URLSearchParams(body));

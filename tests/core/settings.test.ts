@@ -1,4 +1,5 @@
-import { activeDeployment, defaultSettings, newDeployment, readDeployment, readSettings, switchFamily, type DeploymentConfig, type PluginSettings } from "../../src/core/settings";
+import { activeDeployment, defaultSettings, newDeployment, switchFamily, type DeploymentConfig, type PluginSettings } from "../../src/core/settings";
+import { readDeployment, readSettings } from "../../src/core/settingsRead";
 import { validateDeployment } from "../../src/core/validate";
 
 const FULL: DeploymentConfig = {

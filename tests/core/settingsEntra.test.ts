@@ -1,6 +1,7 @@
 /** The Entra ID fields of a deployment: read tolerantly, validated, and absent for key deployments. */
 import { DEFAULT_AUTHORITY_HOST } from "../../src/core/entra";
-import { newDeployment, readDeployment, type DeploymentConfig } from "../../src/core/settings";
+import { newDeployment, type DeploymentConfig } from "../../src/core/settings";
+import { readDeployment } from "../../src/core/settingsRead";
 import { validateDeployment } from "../../src/core/validate";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { entraMessage } from "../../src/core/entra";
+import { entraMessage } from "../../src/core/entraWords";
 import { runDemo, type DemoOptions } from "../../scripts/demo/run";
 import type { RecordedRequest } from "../support/emulator/types";
 import { EmulatorProcess } from "../support/emulatorProcess";

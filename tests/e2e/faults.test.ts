@@ -152,7 +152,7 @@ describe("fault suite on main.js", () => {
 					running.push(h.host.runCommand(COMMAND));
 				}
 				await h.requestsArrived(20);
-				expect(h.plugin.requests.running).toHaveLength(20);
+				expect(h.plugin.services.requests.running).toHaveLength(20);
 				await h.advance(1_500);
 				const outcomes = (await Promise.all(running)) as { ok: boolean }[];
 				expect(outcomes.every((o) => o.ok)).toBe(true);

@@ -30,7 +30,7 @@ const settle = () => new Promise((r) => setImmediate(r));
 
 test("an unexpected throw inside a command is a notice that says what failed, not a silent rejection", async () => {
 	await h.start();
-	jest.spyOn(h.plugin.requests, "start").mockImplementation(() => {
+	jest.spyOn(h.plugin.services.requests, "start").mockImplementation(() => {
 		throw new Error("the progress display broke");
 	});
 	const outcome = await h.run("summarize-selection-to-new-note");
@@ -70,7 +70,7 @@ test('"Copy the answer" when the clipboard refuses: the answer goes into a new n
 		restore();
 	}
 	expect(h.lastNotice()).toBe("The clipboard refused the answer (Document is not focused.), so it was put in Meeting (answer).md.");
-	expect(h.read("Meeting (answer).md")).toBe("Only copy of the answer.\n");
+	expect(h.read("Meeting (answer).md")).toBe("Answer, kept here because the clipboard refused it.\n\nOnly copy of the answer.\n");
 });
 
 test("a one-click fix whose save fails says so instead of failing silently", async () => {

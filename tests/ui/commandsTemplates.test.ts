@@ -2,7 +2,6 @@
  * run-prompt-on-selection (the template picker) and the template-<id> commands, over real HTTP
  * against the strict emulator, from the sources and from the built main.js. Note texts exactly.
  */
-import { syncTemplateCommands } from "../../src/ui/commands";
 import { Modal, type SuggestModal } from "../support/obsidian";
 import { BEFORE, LOADERS, NOTE, testFrom, SELECTED, answeredUsage, deployment, today, useHarness, userMessage } from "./commandsHarness";
 
@@ -82,7 +81,7 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 	});
 });
 
-test("the template commands follow the templates: added, renamed, removed (syncTemplateCommands)", async () => {
+test("the template commands follow the templates: added, renamed, removed (TemplateCommands.sync)", async () => {
 	await h.start();
 	const mine = () =>
 		h.host
@@ -93,7 +92,7 @@ test("the template commands follow the templates: added, renamed, removed (syncT
 	h.plugin.settings.templates = h.plugin.settings.templates.filter((t) => t.id === "summarize" || t.id === "explain");
 	h.plugin.settings.templates.find((t) => t.id === "explain")!.name = "Explain simply";
 	h.plugin.settings.templates.push({ ...BRIEF, output: "below" });
-	syncTemplateCommands(h.plugin);
+	h.plugin.services.templateCommands.sync();
 	expect(mine()).toEqual([
 		"azure-reasoning:template-brief = Azure Reasoning: Brief",
 		"azure-reasoning:template-explain = Azure Reasoning: Explain simply",
@@ -107,7 +106,7 @@ test("the template commands follow the templates: added, renamed, removed (syncT
 	await h.run("template-brief");
 	expect(userMessage(h.emu.requests[1])).toBe(`Shorter: ${SELECTED}`);
 	h.plugin.settings.templates = [];
-	syncTemplateCommands(h.plugin);
+	h.plugin.services.templateCommands.sync();
 	expect(mine()).toEqual([]);
 });
 
@@ -173,7 +172,7 @@ test("an answer that arrives after the timeout is kept in a new note, and the no
 	const kept = new Promise<string>((resolve) => h.host.standInApp.vault.on("create", (f: { path: string }) => resolve(f.path)));
 	await h.advance(500);
 	expect(await kept).toBe("Meeting (late answer).md");
-	expect(h.read("Meeting (late answer).md")).toBe("Answer (Improve the writing) for [[Meeting]], which arrived after the request timeout.\n\nWorth the wait.\n");
+	expect(h.read("Meeting (late answer).md")).toBe("Answer (Improve the writing) for [[Meeting]], kept here because it arrived after the request timeout.\n\nWorth the wait.\n");
 	expect(h.lastNotice()).toBe('The answer to "Improve the writing" arrived after the timeout; it is in Meeting (late answer).md. Raise the request timeout to have answers land in place.');
 	expect(h.read()).toBe(BEFORE);
 });

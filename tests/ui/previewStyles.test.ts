@@ -15,7 +15,7 @@ afterEach(() => resetModals());
 test("every azure-reasoning class on the preview's elements is defined in styles.css", async () => {
 	let shown: Modal | null = null;
 	modalWatchers.push((m) => (shown = m));
-	const closed = showPreview({} as never, { summary: ["A line."], request: `POST https://x/openai\n\n${JSON.stringify({ messages: [{ role: "user", content: "x".repeat(500) }] })}` });
+	const closed = showPreview({ app: {}, services: { lifetime: new AbortController().signal } } as never, { summary: ["A line."], request: `POST https://x/openai\n\n${JSON.stringify({ messages: [{ role: "user", content: "x".repeat(500) }] })}` });
 	const modal = shown as Modal | null;
 	if (!modal) throw new Error("the preview did not open");
 	const els = findEls(modal.modalEl as FakeElement, () => true);

@@ -8,109 +8,111 @@
 import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
 import { askPrompt, usesSelection, usesWholeNote } from "../../core/commandPrompts";
 import { renderTemplate, type PromptTemplate } from "../../core/prompt";
-import type AzureReasoningPlugin from "../../main";
+import type { PluginContext } from "../context";
+import { messageOf } from "../guard";
 import { askInstruction } from "../modals/ask";
 import { showReasoning } from "../modals/reasoning";
 import { withReasoning } from "../../core/summaryNote";
 import { pickTemplate } from "../modals/pickers";
 import { writeGeneratedNote } from "./newNote";
-import { copyAnswerAction, openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NOTICE_MS, type CommandOutcome, type NoticeAction } from "./notify";
+import { copyAnswerAction, openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NO_TEMPLATE, NOTICE_MS, type CommandOutcome, type NoticeAction } from "./notify";
 import { captureTarget, placeAnswer, type Placement, type Target } from "../insertion";
-import { captureEditor, describeRun, deploymentFor, send, type Captured, type Sent } from "./run";
+import { deploymentFor } from "./deployment";
+import { captureEditor, type Captured, NO_NOTE } from "./editorCapture";
+import { describeRun, send, type Answered } from "./send";
 
-const NO_NOTE = "This command works in a note: open one first.";
-
-const quiet = (message: string): CommandOutcome => ({ ok: false, message });
+/** How a command ends without a notice (the user closed a modal, or the plugin was unloaded). */
+const untold = (message: string): CommandOutcome => ({ ok: false, message });
 
 /** Puts the answer at its target and says where it went. */
-async function deliver(plugin: AzureReasoningPlugin, target: Target, sent: Extract<Sent, { ok: true }>, mode: "replace" | "below"): Promise<CommandOutcome> {
-	if (plugin.unloading) return quiet("The plugin was unloaded; the answer was discarded.");
+async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode: "replace" | "below"): Promise<CommandOutcome> {
+	if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 	// An answer cut off by the token budget never replaces the user's text: it goes below it.
-	const truncated = sent.completion.finishReason === "length";
-	const budget = sent.deployment.maxCompletionTokens.toLocaleString("en-US");
+	const truncated = reply.completion.finishReason === "length";
+	const budget = reply.deployment.maxCompletionTokens.toLocaleString("en-US");
 	const cutOff = !truncated
 		? ""
 		: ` The answer was cut off at the ${budget} max completion tokens${mode === "replace" ? ", so it was put below your text instead of replacing it" : ""}; raise max completion tokens for a whole answer.`;
 	const placed = truncated ? "below" : mode;
-	const summary = sent.completion.reasoningSummary;
+	const summary = reply.completion.reasoningSummary;
 	// The summary goes into the note only when asked for, only above an answer inserted below (never in place of the user's text).
-	const text = placed === "below" && plugin.settings.reasoningInNote ? withReasoning(sent.completion.text, summary) : sent.completion.text;
-	const reasoning: NoticeAction[] = summary ? [{ label: "Show reasoning", run: () => showReasoning(plugin.app, `Reasoning summary (${sent.completion.model || sent.deployment.deployment})`, summary) }] : [];
+	const text = placed === "below" && ctx.settings.reasoningInNote ? withReasoning(reply.completion.text, summary) : reply.completion.text;
+	const reasoning: NoticeAction[] = summary ? [{ label: "Show reasoning", run: () => showReasoning(ctx, `Reasoning summary (${reply.completion.model || reply.deployment.deployment})`, summary) }] : [];
 	let placement: Placement;
 	try {
-		placement = await placeAnswer(plugin, target, text, placed);
+		placement = await placeAnswer(ctx, target, text, placed);
 	} catch (e) {
-		if (plugin.unloading) return quiet("The plugin was unloaded; the answer was discarded.");
+		if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 		// Never lose an answer: it stays on hand from the notice.
-		const message = `The answer could not be put into the note (${e instanceof Error ? e.message : String(e)}).`;
-		showNotice(message, 0, [copyAnswerAction(plugin, target.path.split("/").pop()?.replace(/\.md$/i, "") || "Note", withReasoning(sent.completion.text, summary)), ...reasoning]);
+		const message = `The answer could not be put into the note (${messageOf(e)}).`;
+		showNotice(message, 0, [copyAnswerAction(ctx, target.path.split("/").pop()?.replace(/\.md$/i, "") || "Note", withReasoning(reply.completion.text, summary)), ...reasoning]);
 		return { ok: false, message };
 	}
-	const stats = describeRun(sent);
+	const stats = describeRun(reply);
 	if (placement.where === "new-note") {
 		const message = `The answer is in ${placement.path}: ${placement.reason}. (${stats})${cutOff}`;
-		showNotice(message, ERROR_NOTICE_MS, [{ label: "Open", run: () => openInNewTab(plugin, placement.path) }, ...reasoning]);
+		showNotice(message, ERROR_NOTICE_MS, [{ label: "Open", run: () => openInNewTab(ctx, placement.path) }, ...reasoning]);
 		return { ok: true, message, placement };
 	}
-	const message = `Answer from ${sent.completion.model || sent.deployment.deployment} in ${stats}.${placement.note ? ` ${placement.note}` : ""}${cutOff}`;
+	const message = `Answer from ${reply.completion.model || reply.deployment.deployment} in ${stats}.${placement.note ? ` ${placement.note}` : ""}${cutOff}`;
 	showNotice(message, placement.note || truncated ? ERROR_NOTICE_MS : NOTICE_MS, reasoning);
 	return { ok: true, message, placement };
 }
 
-async function runTemplateOn(plugin: AzureReasoningPlugin, cap: Captured, target: Target, template: PromptTemplate): Promise<CommandOutcome> {
+async function runTemplateOn(ctx: PluginContext, cap: Captured, target: Target, template: PromptTemplate): Promise<CommandOutcome> {
 	if (usesSelection(template.text) && cap.selection.trim() === "") return tell(false, `Select the text to run "${template.name}" on first.`);
-	const ctx = { selection: cap.selection, note: cap.doc, title: cap.title };
+	const fields = { selection: cap.selection, note: cap.doc, title: cap.title };
 	const wholeNote = usesWholeNote(template.text) && cap.selection.trim() !== "";
-	const sent = await send(plugin, {
+	const reply = await send(ctx, {
 		what: template.name,
-		config: deploymentFor(plugin, template.deploymentId),
-		prompt: renderTemplate(template.text, ctx),
-		selectionOnly: wholeNote ? renderTemplate(template.text, { ...ctx, note: cap.selection }) : null,
+		config: deploymentFor(ctx, template.deploymentId),
+		prompt: renderTemplate(template.text, fields),
+		selectionOnly: wholeNote ? renderTemplate(template.text, { ...fields, note: cap.selection }) : null,
 		notePath: cap.file.path,
 	});
-	if (!sent.ok) return sent.outcome;
+	if (!reply.ok) return reply.outcome;
 	if (template.output === "new-note") {
-		return writeGeneratedNote(plugin, cap.file, sent, { label: template.name, heading: `${template.name}: {{link}}`, linkFromSource: false, noun: template.name });
+		return writeGeneratedNote(ctx, cap.file, reply, { label: template.name, heading: `${template.name}: {{link}}`, linkFromSource: false, noun: template.name });
 	}
-	return deliver(plugin, target, sent, template.output);
+	return deliver(ctx, target, reply, template.output);
 }
 
 /**
  * Runs a prompt template on the selection; with `template` null, the user picks one first.
  * Resolves when the command is over (the answer placed, or the reason it was not told).
  */
-export async function runTemplateCommand(plugin: AzureReasoningPlugin, editor: Editor, ctx: MarkdownView | MarkdownFileInfo, template: PromptTemplate | null): Promise<CommandOutcome> {
-	const cap = captureEditor(editor, ctx);
+export async function runTemplateCommand(ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo, template: PromptTemplate | null): Promise<CommandOutcome> {
+	const cap = captureEditor(editor, view);
 	if (!cap) return tell(false, NO_NOTE);
-	if (plugin.settings.templates.length === 0) return tell(false, "There is no prompt template yet: add one in the settings.");
-	const target = captureTarget(plugin, editor, cap.file, cap.from, cap.to);
+	if (ctx.settings.templates.length === 0) return tell(false, NO_TEMPLATE);
+	const target = captureTarget(ctx, editor, cap.file, cap.from, cap.to);
 	try {
-		const chosen = template ?? (await pickTemplate(plugin.app, plugin.settings.templates));
-		if (!chosen) return quiet("No prompt was chosen.");
-		return await runTemplateOn(plugin, cap, target, chosen);
+		const chosen = template ?? (await pickTemplate(ctx, ctx.settings.templates));
+		if (!chosen) return untold("No prompt was chosen.");
+		return await runTemplateOn(ctx, cap, target, chosen);
 	} finally {
 		target.release();
 	}
 }
 
 /** A free instruction about the selection; the answer goes below it. */
-export async function askAboutSelection(plugin: AzureReasoningPlugin, editor: Editor, ctx: MarkdownView | MarkdownFileInfo): Promise<CommandOutcome> {
-	const cap = captureEditor(editor, ctx);
+export async function askAboutSelection(ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo): Promise<CommandOutcome> {
+	const cap = captureEditor(editor, view);
 	if (!cap) return tell(false, NO_NOTE);
 	if (cap.selection.trim() === "") return tell(false, "Select the text to ask about first.");
-	const target = captureTarget(plugin, editor, cap.file, cap.from, cap.to);
+	const target = captureTarget(ctx, editor, cap.file, cap.from, cap.to);
 	try {
-		const instruction = await askInstruction(plugin.app, cap.selection);
-		if (instruction === null) return quiet("No question was asked.");
-		const sent = await send(plugin, {
+		const instruction = await askInstruction(ctx, cap.selection);
+		if (instruction === null) return untold("No question was asked.");
+		const reply = await send(ctx, {
 			what: "Question",
-			config: deploymentFor(plugin, null),
+			config: deploymentFor(ctx, null),
 			prompt: askPrompt(instruction, { selection: cap.selection, note: cap.doc, title: cap.title }),
 			selectionOnly: null,
 			notePath: cap.file.path,
 		});
-		if (!sent.ok) return sent.outcome;
-		return await deliver(plugin, target, sent, "below");
+		if (!reply.ok) return reply.outcome;
+		return await deliver(ctx, target, reply, "below");
 	} finally {
 		target.release();
 	}

@@ -14,61 +14,45 @@
  * | preview-request | no request: shows what a template would send |
  * | cancel-request | cancels a running request |
  */
-import type AzureReasoningPlugin from "../../main";
-import { closeAllModals } from "../modals/registry";
+import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
+import type { PluginContext } from "../context";
 import { askAboutSelection, runTemplateCommand } from "./inNote";
 import { cancelRequest, chooseDeployment } from "./manage";
 import { previewRequest } from "./preview";
 import { summarize } from "./summarize";
-import { forgetTemplateCommands, syncTemplateCommands } from "./templateCommands";
+import { guarded, type CommandOutcome } from "./notify";
+import type { CommandRegistry } from "./templateCommands";
 
-import { guarded } from "./notify";
 export type { CommandOutcome } from "./notify";
-export { syncTemplateCommands, templateCommandId } from "./templateCommands";
+export { templateCommandId } from "./templateCommands";
 
-export function registerCommands(plugin: AzureReasoningPlugin): void {
-	plugin.addCommand({
-		id: "run-prompt-on-selection",
-		name: "Run prompt on selection",
-		editorCallback: (editor, ctx) => guarded("Run prompt on selection", () => runTemplateCommand(plugin, editor, ctx, null)),
-	});
-	plugin.addCommand({
-		id: "ask-about-selection",
-		name: "Ask about selection",
-		editorCallback: (editor, ctx) => guarded("Ask about selection", () => askAboutSelection(plugin, editor, ctx)),
-	});
-	plugin.addCommand({
-		id: "summarize-note-to-new-note",
-		name: "Summarize note to new note",
-		editorCallback: (editor, ctx) => guarded("Summarize note to new note", () => summarize(plugin, editor, ctx, "note")),
-	});
-	plugin.addCommand({
-		id: "summarize-selection-to-new-note",
-		name: "Summarize selection to new note",
-		editorCallback: (editor, ctx) => guarded("Summarize selection to new note", () => summarize(plugin, editor, ctx, "selection")),
-	});
+type EditorCommand = (ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo) => Promise<CommandOutcome>;
+
+/** The commands that work in a note: id, name, what they do. */
+const IN_NOTE: [string, string, EditorCommand][] = [
+	["run-prompt-on-selection", "Run prompt on selection", (ctx, editor, view) => runTemplateCommand(ctx, editor, view, null)],
+	["ask-about-selection", "Ask about selection", askAboutSelection],
+	["summarize-note-to-new-note", "Summarize note to new note", (ctx, editor, view) => summarize(ctx, editor, view, "note")],
+	["summarize-selection-to-new-note", "Summarize selection to new note", (ctx, editor, view) => summarize(ctx, editor, view, "selection")],
+	["preview-request", "Preview request", previewRequest],
+];
+
+/** Registers the commands on `plugin`; they act through `ctx`, each through the one wrapper (`guarded`). */
+export function registerCommands(plugin: CommandRegistry, ctx: PluginContext): void {
+	for (const [id, name, run] of IN_NOTE) plugin.addCommand({ id, name, editorCallback: (editor, view) => guarded(name, () => run(ctx, editor, view)) });
 	plugin.addCommand({
 		id: "choose-deployment",
 		name: "Choose deployment",
-		callback: () => guarded("Choose deployment", () => chooseDeployment(plugin)),
-	});
-	plugin.addCommand({
-		id: "preview-request",
-		name: "Preview request",
-		editorCallback: (editor, ctx) => guarded("Preview request", () => previewRequest(plugin, editor, ctx)),
+		callback: () => guarded("Choose deployment", () => chooseDeployment(ctx)),
 	});
 	plugin.addCommand({
 		id: "cancel-request",
 		name: "Cancel request",
 		checkCallback: (checking) => {
-			if (plugin.requests.running.length === 0) return false;
-			if (!checking) void guarded("Cancel request", () => cancelRequest(plugin));
+			if (ctx.services.requests.running.length === 0) return false;
+			if (!checking) void guarded("Cancel request", () => cancelRequest(ctx));
 			return true;
 		},
 	});
-	syncTemplateCommands(plugin);
-	plugin.register(() => {
-		closeAllModals();
-		forgetTemplateCommands(plugin);
-	});
+	ctx.services.templateCommands.sync();
 }

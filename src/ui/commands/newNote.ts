@@ -1,16 +1,18 @@
 /**
  * Answers that become notes of their own: the two summaries, and templates whose output is a
  * new note. The note goes into the configured folder, named after the source and never over an
- * existing note; its frontmatter says where it came from and what made it; it opens in a new
- * tab. Optionally (a setting) the source note gets a link to it, added at its end.
+ * existing note (ui/answerNote.ts, the one writer of such notes); its frontmatter says where it
+ * came from and what made it; it opens in a new tab. Optionally (a setting) the source note gets
+ * a link to it, added at its end.
  */
 import type { App, TFile } from "obsidian";
-import { appendParagraph, generatedNoteBase, generatedNoteText, pathLink } from "../../core/summaryNote";
-import type AzureReasoningPlugin from "../../main";
-import { createNewNote } from "../newNoteFile";
+import { appendParagraph } from "../../core/summaryNote";
+import { writeAnswerNote } from "../answerNote";
+import type { PluginContext } from "../context";
+import { messageOf } from "../guard";
 import { openEditorFor } from "../tracking";
 import { copyAnswerAction, openInNewTab, showNotice, tell, type CommandOutcome } from "./notify";
-import { describeRun, type Sent } from "./run";
+import { describeRun, type Answered } from "./send";
 
 export interface NewNoteSpec {
 	/** In the name, after the source's: `Meeting (summary)`. */
@@ -22,7 +24,6 @@ export interface NewNoteSpec {
 	/** How the notice starts: "Summary", "Explain". */
 	noun: string;
 }
-
 
 /** Adds `line` as the last paragraph of the note: in its editor when it is open (one undo step), else in the file. */
 async function appendToNote(app: App, file: TFile, line: string): Promise<void> {
@@ -39,51 +40,43 @@ async function appendToNote(app: App, file: TFile, line: string): Promise<void> 
 	});
 }
 
-export async function writeGeneratedNote(plugin: AzureReasoningPlugin, source: TFile, sent: Extract<Sent, { ok: true }>, spec: NewNoteSpec): Promise<CommandOutcome> {
-	const { app } = plugin;
+export async function writeGeneratedNote(ctx: PluginContext, source: TFile, reply: Answered, spec: NewNoteSpec): Promise<CommandOutcome> {
+	const { app } = ctx;
 	const sourcePath = source.path;
 	const sourceExists = app.vault.getFileByPath(sourcePath) === source;
-	const date = new Date();
-	const text = (path: string) =>
-		generatedNoteText(
-			{
-				sourcePath,
-				sourceLink: sourceExists ? app.fileManager.generateMarkdownLink(source, path) : pathLink(sourcePath),
-				heading: spec.heading,
-				deployment: sent.deployment.displayName,
-				model: sent.completion.model || sent.deployment.deployment,
-				date,
-				usage: sent.completion.usage,
-			},
-			sent.completion.text,
-			sent.completion.reasoningSummary,
-		);
 	let note: TFile;
 	try {
-		note = await createNewNote(app, plugin.settings.outputFolder, generatedNoteBase(sourcePath, spec.label), text);
+		note = await writeAnswerNote(app, ctx.settings.outputFolder, {
+			sourcePath,
+			label: spec.label,
+			heading: spec.heading,
+			answer: reply.completion.text,
+			reasoningSummary: reply.completion.reasoningSummary,
+			provenance: { deployment: reply.deployment.displayName, model: reply.completion.model || reply.deployment.deployment, date: new Date(), usage: reply.completion.usage },
+		});
 	} catch (e) {
 		// Never lose an answer: it stays on hand from the notice.
-		const message = `The answer could not be written to a new note (${e instanceof Error ? e.message : String(e)}).`;
-		showNotice(message, 0, [copyAnswerAction(plugin, source.basename, sent.completion.text)]);
+		const message = `The answer could not be written to a new note (${messageOf(e)}).`;
+		showNotice(message, 0, [copyAnswerAction(ctx, source.basename, reply.completion.text)]);
 		return { ok: false, message };
 	}
 	// The answer is safe in its note from here on: what follows may fail, and then says so.
 	let linkFailed = "";
-	if (spec.linkFromSource && sourceExists && !plugin.unloading) {
+	if (spec.linkFromSource && sourceExists && !ctx.services.lifetime.aborted) {
 		try {
 			await appendToNote(app, source, `${spec.noun}: ${app.fileManager.generateMarkdownLink(note, sourcePath)}`);
 		} catch (e) {
-			linkFailed = ` The link to it could not be added to ${sourcePath} (${e instanceof Error ? e.message : String(e)}).`;
+			linkFailed = ` The link to it could not be added to ${sourcePath} (${messageOf(e)}).`;
 		}
 	}
 	let openFailed = "";
-	if (!plugin.unloading) {
+	if (!ctx.services.lifetime.aborted) {
 		try {
-			await openInNewTab(plugin, note.path);
+			await openInNewTab(ctx, note.path);
 		} catch (e) {
-			openFailed = ` It could not be opened (${e instanceof Error ? e.message : String(e)}).`;
+			openFailed = ` It could not be opened (${messageOf(e)}).`;
 		}
 	}
-	const outcome = tell(linkFailed === "", `${spec.noun} in ${note.path}, from ${sent.completion.model || sent.deployment.deployment} in ${describeRun(sent)}.${linkFailed}${openFailed}`);
+	const outcome = tell(linkFailed === "", `${spec.noun} in ${note.path}, from ${reply.completion.model || reply.deployment.deployment} in ${describeRun(reply)}.${linkFailed}${openFailed}`);
 	return { ...outcome, note: note.path };
 }

@@ -6,12 +6,15 @@ import { Notice } from "obsidian";
 import type { Explanation, Failure } from "../../core/errors";
 import type { DeploymentConfig } from "../../core/settings";
 import type { Field } from "../../core/validate";
-import type AzureReasoningPlugin from "../../main";
+import type { PluginContext } from "../context";
 import { guard, guardedHandler, keepAnswer } from "../guard";
 import type { Placement } from "../insertion";
 
 export const NOTICE_MS = 12_000;
 export const ERROR_NOTICE_MS = 20_000;
+
+/** What a command that runs a template says when there is none. */
+export const NO_TEMPLATE = "There is no prompt template yet: add one in the settings.";
 
 /** How a command ended: what the user was told, and where an answer went. */
 export interface CommandOutcome {
@@ -26,8 +29,8 @@ export interface CommandOutcome {
 }
 
 /** Opens the plugin's settings at the deployment's field (the settings tab's `openSettings`). */
-export function openSettings(plugin: AzureReasoningPlugin, deploymentId?: string, field?: Field): void {
-	if (!plugin.openSettings(deploymentId, field)) new Notice("The settings could not be opened from here: open them from the plugin list.", NOTICE_MS);
+export function openSettings(ctx: PluginContext, deploymentId?: string, field?: Field): void {
+	if (!ctx.openSettings(deploymentId, field)) new Notice("The settings could not be opened from here: open them from the plugin list.", NOTICE_MS);
 }
 
 /** Runs a command's work through the one wrapper: a throw becomes a notice, never a silent rejection. */
@@ -61,18 +64,18 @@ export function tell(ok: boolean, message: string, ms = ok ? NOTICE_MS : ERROR_N
 }
 
 /** The "Copy the answer" button of a notice about an answer that could not be placed. */
-export function copyAnswerAction(plugin: AzureReasoningPlugin, what: string, answer: string): NoticeAction {
-	return { label: "Copy the answer", run: () => keepAnswer({ app: plugin.app, outputFolder: plugin.settings.outputFolder }, what, answer) };
+export function copyAnswerAction(ctx: PluginContext, what: string, answer: string): NoticeAction {
+	return { label: "Copy the answer", run: () => keepAnswer({ app: ctx.app, outputFolder: ctx.settings.outputFolder }, what, answer) };
 }
 
 /** Opens a note in a new tab (the answer's new note, a summary). */
-export async function openInNewTab(plugin: AzureReasoningPlugin, path: string): Promise<void> {
-	const file = plugin.app.vault.getFileByPath(path);
-	if (file) await plugin.app.workspace.getLeaf("tab").openFile(file);
+export async function openInNewTab(ctx: PluginContext, path: string): Promise<void> {
+	const file = ctx.app.vault.getFileByPath(path);
+	if (file) await ctx.app.workspace.getLeaf("tab").openFile(file);
 }
 
 /** A failure's explanation as a notice, with "Open settings" when a setting explains it, and the one-click fix when there is one. */
-export function tellFailure(plugin: AzureReasoningPlugin, failure: Failure, explanation: Explanation, dep: DeploymentConfig | undefined): { outcome: CommandOutcome; notice: Notice } {
+export function tellFailure(ctx: PluginContext, failure: Failure, explanation: Explanation, dep: DeploymentConfig | undefined): { outcome: CommandOutcome; notice: Notice } {
 	const message = `${explanation.title} ${explanation.detail}`;
 	const { setting, fix } = explanation;
 	const actions: NoticeAction[] = [];
@@ -81,12 +84,12 @@ export function tellFailure(plugin: AzureReasoningPlugin, failure: Failure, expl
 			label: fix.label,
 			run: async () => {
 				Object.assign(dep, fix.patch);
-				await plugin.saveSettings();
+				await ctx.saveSettings();
 				new Notice(`Done (${fix.label}). Run the command again.`, NOTICE_MS);
 			},
 		});
 	}
-	if (setting || failure.kind === "no-deployment") actions.push({ label: "Open settings", run: () => openSettings(plugin, dep?.id, setting) });
+	if (setting || failure.kind === "no-deployment") actions.push({ label: "Open settings", run: () => openSettings(ctx, dep?.id, setting) });
 	const notice = showNotice(message, ERROR_NOTICE_MS, actions);
 	return { outcome: { ok: false, message, ...(setting ? { setting } : {}) }, notice };
 }

@@ -2,32 +2,34 @@
 import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
 import { SUMMARIZE_NOTE_TEMPLATE, SUMMARIZE_SELECTION_TEMPLATE } from "../../core/commandPrompts";
 import { renderTemplate } from "../../core/prompt";
-import type AzureReasoningPlugin from "../../main";
+import type { PluginContext } from "../context";
 import { writeGeneratedNote } from "./newNote";
 import { tell, type CommandOutcome } from "./notify";
-import { captureEditor, deploymentFor, send } from "./run";
+import { deploymentFor } from "./deployment";
+import { captureEditor, NO_NOTE } from "./editorCapture";
+import { send } from "./send";
 
-export async function summarize(plugin: AzureReasoningPlugin, editor: Editor, ctx: MarkdownView | MarkdownFileInfo, scope: "note" | "selection"): Promise<CommandOutcome> {
-	const cap = captureEditor(editor, ctx);
-	if (!cap) return tell(false, "This command works in a note: open one first.");
+export async function summarize(ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo, scope: "note" | "selection"): Promise<CommandOutcome> {
+	const cap = captureEditor(editor, view);
+	if (!cap) return tell(false, NO_NOTE);
 	const hasSelection = cap.selection.trim() !== "";
 	if (scope === "selection" && !hasSelection) return tell(false, "Select the text to summarize first.");
 	if (scope === "note" && cap.doc.trim() === "") return tell(false, "The note is empty: there is nothing to summarize.");
 	const noteCtx = { selection: cap.selection, note: cap.doc, title: cap.title };
 	const selectionPrompt = renderTemplate(SUMMARIZE_SELECTION_TEMPLATE, noteCtx);
-	const sent = await send(plugin, {
+	const reply = await send(ctx, {
 		what: scope === "note" ? "Summary" : "Summary of a selection",
-		config: deploymentFor(plugin, null),
+		config: deploymentFor(ctx, null),
 		prompt: scope === "note" ? renderTemplate(SUMMARIZE_NOTE_TEMPLATE, noteCtx) : selectionPrompt,
 		selectionOnly: scope === "note" && hasSelection ? selectionPrompt : null,
 		notePath: cap.file.path,
 	});
-	if (!sent.ok) return sent.outcome;
-	const ofSelection = scope === "selection" || sent.usedSelectionOnly;
-	return writeGeneratedNote(plugin, cap.file, sent, {
+	if (!reply.ok) return reply.outcome;
+	const ofSelection = scope === "selection" || reply.usedSelectionOnly;
+	return writeGeneratedNote(ctx, cap.file, reply, {
 		label: "summary",
 		heading: ofSelection ? "Summary of a selection from {{link}}." : "Summary of {{link}}.",
-		linkFromSource: plugin.settings.linkSummaryInSource,
+		linkFromSource: ctx.settings.linkSummaryInSource,
 		noun: "Summary",
 	});
 }

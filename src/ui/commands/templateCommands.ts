@@ -1,10 +1,12 @@
 /**
  * One command per prompt template, `template-<id>`, named after the template. Kept in step with
- * the settings by `syncTemplateCommands`: a new template gets its command, a renamed one is
- * registered again under its new name (same id), a removed one loses it. The command looks its
- * template up when it runs, so an edited text needs no new registration.
+ * the settings by `TemplateCommands.sync` (owned by the services; every save calls it): a new
+ * template gets its command, a renamed one is registered again under its new name (same id), a
+ * removed one loses it. The command looks its template up when it runs, so an edited text needs
+ * no new registration.
  */
-import type AzureReasoningPlugin from "../../main";
+import type { Plugin } from "obsidian";
+import type { PluginContext } from "../context";
 import { guarded, tell } from "./notify";
 import { runTemplateCommand } from "./inNote";
 
@@ -19,40 +21,50 @@ export function templateCommandId(templateId: string): string {
 	return `${TEMPLATE_COMMAND_PREFIX}${slug || "unnamed"}`;
 }
 
-/** The registered template commands of each loaded plugin: command id → the name it was registered with. */
-const registered = new WeakMap<AzureReasoningPlugin, Map<string, string>>();
+/** Where the commands are registered: the plugin (Obsidian removes them on unload). */
+export type CommandRegistry = Pick<Plugin, "addCommand" | "removeCommand">;
 
-export function syncTemplateCommands(plugin: AzureReasoningPlugin): void {
-	const mine = registered.get(plugin) ?? new Map<string, string>();
-	registered.set(plugin, mine);
-	const wanted = new Map<string, { templateId: string; name: string }>();
-	for (const t of plugin.settings.templates) {
-		const id = templateCommandId(t.id);
-		if (!wanted.has(id)) wanted.set(id, { templateId: t.id, name: t.name.trim() || t.id });
-	}
-	for (const [id, name] of mine) {
-		if (wanted.get(id)?.name !== name) {
-			plugin.removeCommand(id);
-			mine.delete(id);
+/** The plugin's template commands: command id → the name it was registered with. */
+export class TemplateCommands {
+	private readonly registered = new Map<string, string>();
+
+	constructor(
+		private readonly plugin: CommandRegistry,
+		private readonly ctx: PluginContext,
+	) {}
+
+	/** Registers, renames and removes commands until there is one per template. */
+	sync(): void {
+		const { plugin, ctx, registered } = this;
+		const wanted = new Map<string, { templateId: string; name: string }>();
+		for (const t of ctx.settings.templates) {
+			const id = templateCommandId(t.id);
+			if (!wanted.has(id)) wanted.set(id, { templateId: t.id, name: t.name.trim() || t.id });
+		}
+		for (const [id, name] of registered) {
+			if (wanted.get(id)?.name !== name) {
+				plugin.removeCommand(id);
+				registered.delete(id);
+			}
+		}
+		for (const [id, { templateId, name }] of wanted) {
+			if (registered.has(id)) continue;
+			plugin.addCommand({
+				id,
+				name,
+				editorCallback: (editor, view) =>
+					guarded(name, () => {
+						const template = ctx.settings.templates.find((t) => t.id === templateId);
+						if (!template) return tell(false, "This prompt template no longer exists.");
+						return runTemplateCommand(ctx, editor, view, template);
+					}),
+			});
+			registered.set(id, name);
 		}
 	}
-	for (const [id, { templateId, name }] of wanted) {
-		if (mine.has(id)) continue;
-		plugin.addCommand({
-			id,
-			name,
-			editorCallback: (editor, ctx) =>
-				guarded(name, () => {
-					const template = plugin.settings.templates.find((t) => t.id === templateId);
-					if (!template) return tell(false, "This prompt template no longer exists.");
-					return runTemplateCommand(plugin, editor, ctx, template);
-				}),
-		});
-		mine.set(id, name);
-	}
-}
 
-/** Forgets the plugin's template commands (Obsidian removes the commands themselves on unload). */
-export function forgetTemplateCommands(plugin: AzureReasoningPlugin): void {
-	registered.delete(plugin);
+	/** Forgets them (Obsidian removes the commands themselves on unload). */
+	dispose(): void {
+		this.registered.clear();
+	}
 }

@@ -3,7 +3,8 @@
  * sends it; an empty instruction sends nothing. Resolves with the instruction, or null.
  */
 import { Modal, type App } from "obsidian";
-import { trackModal } from "./registry";
+import type { ModalHost } from "../context";
+import { openWhileLoaded } from "./lifetime";
 
 class AskModal extends Modal {
 	private answered = false;
@@ -57,10 +58,9 @@ export function selectionPreview(selection: string): string {
 	return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
 
-export function askInstruction(app: App, selection: string): Promise<string | null> {
+export function askInstruction(host: ModalHost, selection: string): Promise<string | null> {
 	return new Promise((resolve) => {
-		const modal = new AskModal(app, selectionPreview(selection), resolve);
-		trackModal(modal);
-		modal.open();
+		const modal = new AskModal(host.app, selectionPreview(selection), resolve);
+		openWhileLoaded(modal, host);
 	});
 }

@@ -3,7 +3,8 @@
  * only, or cancel). Resolves with the answer's value, or null when the modal was closed.
  */
 import { Modal, type App } from "obsidian";
-import { trackModal } from "./registry";
+import type { ModalHost } from "../context";
+import { openWhileLoaded } from "./lifetime";
 
 export interface ChoiceButton<V> {
 	label: string;
@@ -52,10 +53,9 @@ class ChoiceModal<V> extends Modal {
 	}
 }
 
-export function askChoice<V>(app: App, opts: ChoiceOptions<V>): Promise<V | null> {
+export function askChoice<V>(host: ModalHost, opts: ChoiceOptions<V>): Promise<V | null> {
 	return new Promise((resolve) => {
-		const modal = new ChoiceModal(app, opts, resolve);
-		trackModal(modal);
-		modal.open();
+		const modal = new ChoiceModal(host.app, opts, resolve);
+		openWhileLoaded(modal, host);
 	});
 }

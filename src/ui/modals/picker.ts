@@ -4,7 +4,8 @@
  * `onChooseSuggestion`), so a close is only taken as "no choice" once that call has returned.
  */
 import { SuggestModal, type App } from "obsidian";
-import { trackModal } from "./registry";
+import type { ModalHost } from "../context";
+import { openWhileLoaded } from "./lifetime";
 
 export interface PickerOptions<T> {
 	items: readonly T[];
@@ -63,10 +64,9 @@ class PickerModal<T> extends SuggestModal<T> {
 	}
 }
 
-export function pick<T>(app: App, opts: PickerOptions<T>): Promise<T | null> {
+export function pick<T>(host: ModalHost, opts: PickerOptions<T>): Promise<T | null> {
 	return new Promise((resolve) => {
-		const modal = new PickerModal(app, opts, resolve);
-		trackModal(modal);
-		modal.open();
+		const modal = new PickerModal(host.app, opts, resolve);
+		openWhileLoaded(modal, host);
 	});
 }

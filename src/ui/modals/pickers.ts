@@ -1,5 +1,5 @@
 /** The three pickers: a prompt template, a deployment, a running request. */
-import type { App } from "obsidian";
+import type { ModalHost } from "../context";
 import { getFamily, isFamilyId } from "../../core/families";
 import type { OutputMode, PromptTemplate } from "../../core/prompt";
 import type { DeploymentConfig } from "../../core/settings";
@@ -12,8 +12,8 @@ export const OUTPUT_LABELS: Record<OutputMode, string> = {
 	"new-note": "Goes into a new note",
 };
 
-export function pickTemplate(app: App, templates: readonly PromptTemplate[]): Promise<PromptTemplate | null> {
-	return pick(app, {
+export function pickTemplate(host: ModalHost, templates: readonly PromptTemplate[]): Promise<PromptTemplate | null> {
+	return pick(host, {
 		items: templates,
 		title: (t) => t.name,
 		note: (t) => OUTPUT_LABELS[t.output],
@@ -26,8 +26,8 @@ export function deploymentLabel(d: DeploymentConfig): string {
 	return d.displayName.trim() || d.deployment.trim() || "(unnamed deployment)";
 }
 
-export function pickDeployment(app: App, deployments: readonly DeploymentConfig[], currentId: string | null): Promise<DeploymentConfig | null> {
-	return pick(app, {
+export function pickDeployment(host: ModalHost, deployments: readonly DeploymentConfig[], currentId: string | null): Promise<DeploymentConfig | null> {
+	return pick(host, {
 		items: deployments,
 		title: (d) => `${deploymentLabel(d)}${d.id === currentId ? " (default)" : ""}`,
 		note: (d) => `${isFamilyId(d.family) ? getFamily(d.family).label : d.family}${d.deployment ? `, deployment ${d.deployment}` : ""}`,
@@ -36,8 +36,8 @@ export function pickDeployment(app: App, deployments: readonly DeploymentConfig[
 	});
 }
 
-export function pickRequest(app: App, jobs: readonly Job[]): Promise<Job | null> {
-	return pick(app, {
+export function pickRequest(host: ModalHost, jobs: readonly Job[]): Promise<Job | null> {
+	return pick(host, {
 		items: jobs,
 		title: (j) => describeJob(j),
 		placeholder: "Choose the request to cancel",

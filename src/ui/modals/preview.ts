@@ -3,7 +3,8 @@
  * Copy puts the (redacted) text on the clipboard.
  */
 import { Modal, Notice, type App } from "obsidian";
-import { trackModal } from "./registry";
+import type { ModalHost } from "../context";
+import { openWhileLoaded } from "./lifetime";
 
 export interface PreviewContent {
 	/** Lines above the request: the deployment, the template, the estimate. */
@@ -43,10 +44,9 @@ class PreviewModal extends Modal {
 }
 
 /** Shows the preview; resolves when it is closed. */
-export function showPreview(app: App, content: PreviewContent): Promise<void> {
+export function showPreview(host: ModalHost, content: PreviewContent): Promise<void> {
 	return new Promise((resolve) => {
-		const modal = new PreviewModal(app, content, resolve);
-		trackModal(modal);
-		modal.open();
+		const modal = new PreviewModal(host.app, content, resolve);
+		openWhileLoaded(modal, host);
 	});
 }

@@ -3,7 +3,8 @@
  * the answer. Copy puts it on the clipboard.
  */
 import { Modal, Notice, type App } from "obsidian";
-import { trackModal } from "./registry";
+import type { ModalHost } from "../context";
+import { openWhileLoaded } from "./lifetime";
 
 class ReasoningModal extends Modal {
 	constructor(
@@ -33,8 +34,7 @@ class ReasoningModal extends Modal {
 	}
 }
 
-export function showReasoning(app: App, heading: string, summary: string): void {
-	const modal = new ReasoningModal(app, heading, summary);
-	trackModal(modal);
-	modal.open();
+export function showReasoning(host: ModalHost, heading: string, summary: string): void {
+	const modal = new ReasoningModal(host.app, heading, summary);
+	openWhileLoaded(modal, host);
 }

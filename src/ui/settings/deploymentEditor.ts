@@ -10,7 +10,7 @@ import type { DeploymentConfig } from "../../core/settings";
 import { validateDeployment, type Field, type Fix, type ValidationResult } from "../../core/validate";
 import type { EntraSession } from "../../azure/entraClient";
 import { connectionFields, modelFields } from "./deploymentFields";
-import { entraFields, type AuthEditor } from "./entraFields";
+import { entraFields, type AuthEditor, type SignInState } from "./entraFields";
 import { findingsContainer, showFindings, type ShownFinding } from "./findings";
 import { labelControls } from "./labels";
 import { TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
@@ -76,6 +76,10 @@ export class DeploymentEditor implements AuthEditor {
 
 	entraSession(): EntraSession | undefined {
 		return this.host.entraSession?.(this.cfg);
+	}
+
+	get signIns(): WeakMap<EntraSession, SignInState> {
+		return this.host.signIns;
 	}
 
 	/** Draws the page; `focus` names a field to put the keyboard focus on. */

@@ -9,18 +9,18 @@ import type { EntraSession } from "../../azure/entraClient";
 import { DEFAULT_AUTHORITY_HOST, type DeviceCode } from "../../core/entra";
 import type { FieldEditor } from "./deploymentFields";
 
-/** What the sign-in shows; kept per session, so a redraw of the page keeps a sign-in in progress. */
-type SignInState =
+/** What the sign-in shows; kept per session (SettingsHost.signIns), so a redraw of the page keeps a sign-in in progress. */
+export type SignInState =
 	| { kind: "idle"; note?: string }
 	| { kind: "starting" }
 	| { kind: "waiting"; code: DeviceCode; status: string; stop: AbortController }
 	| { kind: "failed"; message: string };
 
-const states = new WeakMap<EntraSession, SignInState>();
-
 export interface AuthEditor extends FieldEditor {
 	/** The deployment's Entra ID session; undefined while its sign-in settings are not usable. */
 	entraSession(): EntraSession | undefined;
+	/** What each session's sign-in panel shows (the settings tab keeps it while the plugin is loaded). */
+	readonly signIns: WeakMap<EntraSession, SignInState>;
 }
 
 export function authMethodField(el: HTMLElement, ed: FieldEditor): void {
@@ -68,14 +68,14 @@ function drawSignIn(row: Setting, body: HTMLElement, ed: AuthEditor, redraw: () 
 		body.createDiv({ text: "Fill in the tenant and the application (client) ID above, then sign in here." });
 		return;
 	}
-	const state = states.get(session) ?? { kind: "idle" };
+	const state = ed.signIns.get(session) ?? { kind: "idle" };
 	const button = (text: string, onClick: () => void, cta = false) => {
 		const b = new ButtonComponent(row.controlEl).setButtonText(text).onClick(onClick);
 		if (cta) b.setCta();
 		return b;
 	};
 	const set = (next: SignInState) => {
-		states.set(session, next);
+		ed.signIns.set(session, next);
 		redraw();
 	};
 	switch (state.kind) {

@@ -6,6 +6,7 @@ import type { App } from "obsidian";
 import type { EntraSession } from "../../azure/entraClient";
 import type { RequestUrlFn } from "../../azure/transport";
 import type { DeploymentConfig, PluginSettings } from "../../core/settings";
+import type { SignInState } from "./entraFields";
 
 /** The page the tab shows. `focus` names a field to put the keyboard focus on (a command's "Open settings"). */
 export type SettingsPage = { kind: "overview" } | { kind: "deployment"; id: string; focus?: string } | { kind: "template"; id: string };
@@ -31,6 +32,8 @@ export interface SettingsHost {
 	readonly requestUrl: RequestUrlFn;
 	/** The deployment's Entra ID session; undefined for key deployments or unusable sign-in settings. */
 	entraSession?(cfg: DeploymentConfig): EntraSession | undefined;
+	/** What each Entra ID session's sign-in panel shows, across redraws of the page. */
+	readonly signIns: WeakMap<EntraSession, SignInState>;
 	/** Forgets a deployment's Entra ID sign-in on this device (it is being removed). */
 	forgetEntraSignIn?(deploymentId: string): void;
 	readonly loadReport: LoadReport | null;

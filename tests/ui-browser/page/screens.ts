@@ -8,18 +8,18 @@ import { defaultSettings, newDeployment, type DeploymentConfig, type PluginSetti
 import { checkContext, describeOverflow } from "../../../src/core/tokens";
 import { validateDeployment } from "../../../src/core/validate";
 import { showNotice } from "../../../src/ui/commands/notify";
-import { captureRequest } from "../../../src/ui/commands/preview";
+import { recordRequest } from "../../../src/ui/commands/preview";
 import { askInstruction } from "../../../src/ui/modals/ask";
 import { askChoice } from "../../../src/ui/modals/choice";
 import { pickDeployment, pickRequest, pickTemplate } from "../../../src/ui/modals/pickers";
 import { showPreview } from "../../../src/ui/modals/preview";
 import { showReasoning } from "../../../src/ui/modals/reasoning";
-import { closeAllModals } from "../../../src/ui/modals/registry";
 import { RequestTracker } from "../../../src/ui/progress";
 import { AzureReasoningSettingTab } from "../../../src/ui/settingsTab";
 import { previewText, redactRequest } from "../../../src/core/preview";
 import { renderTemplate } from "../../../src/core/prompt";
-import { Platform } from "./obsidian";
+import { EntraSessions } from "../../../src/azure/entraClient";
+import { Platform, requestUrl } from "./obsidian";
 
 export interface PageConfig {
 	/** The Entra ID emulator's address (loopback), used as the sign-in authority. */
@@ -48,14 +48,22 @@ function settingsFor(cfg: PageConfig): PluginSettings {
 	return { ...defaultSettings(), deployments: [ready, broken, entra], defaultDeploymentId: "work", templates };
 }
 
+/** Ends with the screen: its modals close (the plugin's lifetime, as on unload). */
+let lifetime = new AbortController();
+
+/** What a modal needs: an app (unused by the modals) and the lifetime that closes it. */
+const modalHost = () => ({ app: {}, services: { lifetime: lifetime.signal } }) as never;
+
 /** What the settings tab and the modals need of the plugin and the app. */
 function standIns(settings: PluginSettings) {
 	const secrets = new Map<string, string>([["azure-contoso", KEY]]);
 	const secretStorage = { getSecret: (n: string) => secrets.get(n) ?? null, setSecret: (n: string, v: string) => void secrets.set(n, v), listSecrets: () => [...secrets.keys()] };
 	const app = { secretStorage };
 	const statusBar = createDiv("status-bar");
+	const services = { lifetime: lifetime.signal, entra: new EntraSessions({ requestUrl, store: secretStorage }) };
 	const plugin = {
 		app,
+		services,
 		settings,
 		loadReport: null as null | { problems: string[]; backupPath: string | null },
 		manifest: { id: "azure-reasoning" },
@@ -94,7 +102,8 @@ const cleanups: (() => void)[] = [];
 /** Takes the previous screen away: its modals, the tab, the notices, the status bar. */
 export function reset(): void {
 	for (const c of cleanups.splice(0)) c();
-	closeAllModals();
+	lifetime.abort();
+	lifetime = new AbortController();
 	Platform.isMobile = false;
 	Platform.isDesktop = true;
 	document.body.empty();
@@ -104,8 +113,8 @@ export function reset(): void {
 function settingsTab(cfg: PageConfig, edit?: (s: PluginSettings) => void) {
 	const settings = settingsFor(cfg);
 	edit?.(settings);
-	const { app, plugin } = standIns(settings);
-	const tab = new AzureReasoningSettingTab(app as never, plugin as never);
+	const { plugin } = standIns(settings);
+	const tab = new AzureReasoningSettingTab(plugin as never, plugin as never);
 	const frame = document.body.createDiv("modal mod-settings");
 	const content = frame.createDiv("modal-content vertical-tabs-container");
 	content.createDiv("vertical-tab-header").createDiv({ cls: "vertical-tab-nav-item is-active", text: "Azure Reasoning" });
@@ -169,15 +178,15 @@ export const SCREENS: Record<string, Screen> = {
 		return [root];
 	},
 	"modal-template-picker": async (cfg) => {
-		void pickTemplate({} as never, settingsFor(cfg).templates);
+		void pickTemplate(modalHost(), settingsFor(cfg).templates);
 		return [await modalRoot("azure-reasoning-template-picker")];
 	},
 	"modal-ask": async () => {
-		void askInstruction({} as never, NOTE);
+		void askInstruction(modalHost(), NOTE);
 		return [await modalRoot("azure-reasoning-ask")];
 	},
 	"modal-choose-deployment": async (cfg) => {
-		void pickDeployment({} as never, settingsFor(cfg).deployments, "work");
+		void pickDeployment(modalHost(), settingsFor(cfg).deployments, "work");
 		return [await modalRoot("azure-reasoning-deployment-picker")];
 	},
 	"modal-preview-request": async (cfg) => {
@@ -186,11 +195,11 @@ export const SCREENS: Record<string, Screen> = {
 		const template = DEFAULT_TEMPLATES[0]!;
 		const prepared = prepare({ config, apiKey: KEY, prompt: renderTemplate(template.text, { selection: NOTE, note: NOTE, title: "Quarterly planning" }) });
 		if (!prepared.ok) throw new Error(`prepare failed: ${JSON.stringify(prepared.failure)}`);
-		const captured = await captureRequest(prepared.deployment, prepared.built, KEY, 60_000);
+		const captured = await recordRequest(prepared.deployment, prepared.built, KEY, 60_000);
 		if (!captured) throw new Error("Nothing was captured");
 		const check = checkContext(prepared.built.promptParts, prepared.deployment.family.contextWindow, prepared.built.maxOutputTokens);
 		const summary = [`"${template.name}" on Quarterly planning, to ${prepared.deployment.displayName} (${prepared.deployment.family.label}).`, `The prompt is about ${check.promptTokens} tokens (an estimate); ${check.available} fit beside the answer's ${check.reserved}.`];
-		void showPreview({} as never, { summary, request: previewText(redactRequest(captured, [KEY])) });
+		void showPreview(modalHost(), { summary, request: previewText(redactRequest(captured, [KEY])) });
 		return [await modalRoot("azure-reasoning-preview")];
 	},
 	"modal-show-reasoning": async () => {
@@ -200,7 +209,7 @@ export const SCREENS: Record<string, Screen> = {
 			"",
 			"The note lists two blockers for Friday: the migration script and the sign-off from legal. The migration has a fallback, the sign-off does not, so I treated the legal review as the deciding factor and kept the rest of the wording as it was.",
 		].join("\n");
-		showReasoning({} as never, "Reasoning summary (gpt-5.1-2025-11-13)", summary);
+		showReasoning(modalHost(), "Reasoning summary (gpt-5.1-2025-11-13)", summary);
 		return [await modalRoot("azure-reasoning-reasoning")];
 	},
 	"modal-cancel-picker": async () => {
@@ -209,14 +218,14 @@ export const SCREENS: Record<string, Screen> = {
 		cleanups.push(() => tracker.dispose());
 		tracker.start({ deployment: "Work o4-mini", what: "Improve the writing", notePath: "Projects/Quarterly planning.md" });
 		tracker.start({ deployment: "Team gpt-5 (Entra ID)", what: "Summary", notePath: "Meetings/2026-04-30 Customer portal launch review.md" });
-		void pickRequest({} as never, tracker.running);
+		void pickRequest(modalHost(), tracker.running);
 		return [await modalRoot("azure-reasoning-request-picker")];
 	},
 	"modal-too-large": async () => {
-		// The words of src/ui/commands/run.ts's too-large question, with a real overflow from core/tokens.
+		// The words of src/ui/commands/send.ts's too-large question, with a real overflow from core/tokens.
 		const family = getFamily("o4-mini");
 		const check = checkContext([{ content: "x".repeat(family.contextWindow * 4) }], family.contextWindow, family.defaultMaxCompletionTokens);
-		void askChoice({} as never, {
+		void askChoice(modalHost(), {
 			title: "The prompt is too large for this model",
 			paragraphs: [describeOverflow(check, family.label), "Nothing is cut without asking. Send the selected text only, instead of the whole note?"],
 			buttons: [
