@@ -145,3 +145,39 @@ test("no key on this device: nothing sent, the secret named", async () => {
 	expect(r.findings[0]!.text).toMatch(/The secret "azure-emu" holds no key on this device/);
 	expect(emu.requests).toHaveLength(0);
 });
+
+describe("the test probes the operation", () => {
+	beforeAll(() => {
+		emu.addDeployment({ name: "real-o3-pro", family: "o3-pro" });
+		emu.addDeployment({ name: "real-gpt51", family: "gpt-5.1" });
+	});
+
+	test("chat completions answered OperationNotSupported (the family said gpt-5, it runs o3-pro): it says so and one click switches operation and family; the next test passes", async () => {
+		await open(dep({ family: "gpt-5", deployment: "real-o3-pro", apiStyle: "v1", apiVersion: "", operation: "chat-completions", reasoningSummary: "off" }));
+		const r = await runTest();
+		expect(r.findings).toEqual([expect.objectContaining({ severity: "error", text: expect.stringMatching(/refused chat completions for the model o3-pro.*Responses API/), fix: "Use the Responses API" })]);
+		ui.fix("Test deployment", "Use the Responses API");
+		// o3-pro has no other operation: the row states it rather than offering a menu.
+		expect(ui.row("API operation").querySelector(".azure-reasoning-fixed-value")?.textContent).toBe("Responses API");
+		expect(ui.select("Model family").value).toBe("o3-pro");
+		const again = await runTest();
+		expect(again.summary).toMatch(/by o3-pro-2025-06-10/);
+		expect(again.findings).toEqual([{ severity: "info", text: "That is the model family chosen (o3-pro)." }]);
+		expect(emu.requests.map((q) => q.operation)).toEqual(["chat-completions", "responses"]);
+	});
+
+	test("the Responses path answered 404 (a region without it): it says so and offers chat completions, which then works", async () => {
+		emu.setResponsesAvailable(false);
+		try {
+			await open(dep({ family: "gpt-5.1", deployment: "real-gpt51", apiStyle: "v1", apiVersion: "", operation: "responses", reasoningSummary: "off" }));
+			const r = await runTest();
+			expect(r.findings).toEqual([expect.objectContaining({ severity: "error", text: expect.stringMatching(/no Responses API at this address/), fix: "Use chat completions" })]);
+			ui.fix("Test deployment", "Use chat completions");
+			expect(ui.select("API operation").value).toBe("chat-completions");
+			const again = await runTest();
+			expect(again.findings).toEqual([{ severity: "info", text: "That is the model family chosen (GPT-5.1)." }]);
+		} finally {
+			emu.setResponsesAvailable(true);
+		}
+	});
+});
