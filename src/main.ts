@@ -32,6 +32,8 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 	savedSnapshot = "{}";
 	/** While an external change is read and merged, saves are held. */
 	reloading = false;
+	/** A save asked for while a reload was running: done when it ends. */
+	private saveAfterReload = false;
 
 	async onload(): Promise<void> {
 		const loaded = await loadSettingsFile(this.app, this.manifest, (s) => this.saveData(s));
@@ -72,18 +74,26 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 	async saveSettings(): Promise<void> {
 		if (this.settingsUnreadable) throw new Error(UNREADABLE_SAVE);
 		this.services.templateCommands.sync();
-		if (this.reloading) return;
+		if (this.reloading) {
+			// The reload in progress writes what it merged; this change came after, so it is saved once the reload ends.
+			this.saveAfterReload = true;
+			return;
+		}
 		await this.saveData(this.settings);
 		this.savedSnapshot = JSON.stringify(this.settings);
 	}
 
 	/** data.json changed behind the plugin's back (sync): read it again, keep the tab's unsaved edits. */
 	async onExternalSettingsChange(): Promise<void> {
-		await guard("Reading the changed settings file", () => reloadSettings(this), () => false);
+		await guard("Reading the changed settings file", () => reloadSettings(this, { external: true }), () => false);
 	}
 
 	settingsReplaced(): void {
 		if (this.services.lifetime.aborted) return;
+		if (this.saveAfterReload) {
+			this.saveAfterReload = false;
+			void guard("Saving the settings", () => this.saveSettings(), () => undefined);
+		}
 		this.services.templateCommands.sync();
 		this.settingTab?.redraw();
 	}

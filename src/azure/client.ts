@@ -138,8 +138,21 @@ function retryable(failure: Failure): boolean {
 	return failure.kind === "network";
 }
 
+/**
+ * The headers every request carries whatever the environment says. The SDK applies
+ * `OPENAI_CUSTOM_HEADERS` after its own auth headers, so a line there could replace the key with
+ * another tool's credential (and send that credential to this endpoint); a request's own headers
+ * come last of all, so they pin the one credential this deployment uses and drop the other.
+ */
+export function pinnedHeaders(dep: Pick<ReadyDeployment, "apiStyle">, auth: Pick<SendOptions, "apiKey" | "bearerToken">): Record<string, string | null> {
+	const common = { accept: "application/json", "content-type": "application/json" };
+	if (auth.bearerToken !== undefined) return { ...common, authorization: `Bearer ${auth.bearerToken}`, "api-key": null };
+	if (dep.apiStyle === "v1") return { ...common, authorization: `Bearer ${auth.apiKey}`, "api-key": null };
+	return { ...common, "api-key": auth.apiKey, authorization: null };
+}
+
 /** One call on the built request's operation; the answer's JSON as Azure sent it. */
-async function create(client: OpenAI, built: BuiltRequest, options: { signal: AbortSignal; fetchOptions: ResponseHooks }): Promise<unknown> {
+async function create(client: OpenAI, built: BuiltRequest, options: { signal: AbortSignal; fetchOptions: ResponseHooks; headers: Record<string, string | null> }): Promise<unknown> {
 	const requestOptions = options as unknown as NonNullable<Parameters<typeof client.chat.completions.create>[1]>;
 	if (built.operation === "responses") return client.responses.create(built.body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, requestOptions);
 	return client.chat.completions.create(built.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, requestOptions);
@@ -187,7 +200,7 @@ export async function sendRequest(dep: ReadyDeployment, built: BuiltRequest, opt
 				} catch (err) {
 					return result({ ok: false, failure: { kind: "client", detail: redact(errorDetail(err)) } }, attempt);
 				}
-				const json = await create(client, built, { signal: stop.signal, fetchOptions: hooks });
+				const json = await create(client, built, { signal: stop.signal, fetchOptions: hooks, headers: pinnedHeaders(dep, opts) });
 				return result({ ok: true, json }, attempt + 1);
 			} catch (err) {
 				if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt + 1);

@@ -14,6 +14,7 @@ import type { DeploymentConfig, OmittableParam } from "./settings";
 import type { Explanation } from "./errors";
 import type { Fix } from "./validate";
 import { nearestEffort } from "./validateOptions";
+import { familySwitchPatch } from "./familySwitch";
 
 export interface AzureRefusal {
 	code: string | null;
@@ -115,8 +116,8 @@ function explainOperation(e: AzureRefusal, dep: DeploymentConfig | undefined): E
 			setting: "deployment",
 		};
 	}
-	const patch: Partial<DeploymentConfig> = { operation: to };
-	if (family && dep && family.id !== dep.family) patch.family = family.id;
+	// The family and everything it would refuse move with the operation, so the fix leaves nothing to fix.
+	const patch: Partial<DeploymentConfig> = family && dep && family.id !== dep.family ? familySwitchPatch(dep, family.id, to) : { operation: to };
 	const label = to === "responses" ? "Use the Responses API" : "Use chat completions";
 	return {
 		title: `Azure refused ${from} for ${which}: it answers on ${to === "responses" ? "the Responses API" : "chat completions"} instead.`,

@@ -96,7 +96,7 @@ function explainParameterError(e: AzureErrorBody, dep: DeploymentConfig | undefi
 		return { title: "This deployment does not stream.", detail: `The plugin never streams to reasoning models; the model family is set to ${fam}. ${FAMILY_HINT}`, setting: "family" };
 	}
 	if (e.param === "reasoning_effort" || /'reasoning_effort'/.test(msg)) {
-		if (e.code === "unsupported_value") return { title: "This deployment does not take the chosen reasoning effort.", detail: "Choose another reasoning effort (medium is always accepted by models that take one).", setting: "reasoningEffort" };
+		if (e.code === "unsupported_value") return { title: "This deployment does not take the chosen reasoning effort.", detail: "Choose another reasoning effort; the model family's menu lists the ones it takes.", setting: "reasoningEffort" };
 		return { title: "This deployment takes no reasoning effort: it probably runs o1-mini or o1-preview.", detail: `The model family is set to ${fam}. ${FAMILY_HINT}`, setting: "family" };
 	}
 	const tooLarge = /max_completion_tokens is too large: (\d+)\. This model supports at most (\d+)/.exec(msg);

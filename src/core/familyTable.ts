@@ -194,7 +194,7 @@ export const FAMILIES: readonly ModelFamily[] = [
 		...GPT5,
 		id: "gpt-5.2-pro",
 		label: "GPT-5.2 pro",
-		// The facts' third-party tables give gpt-5.2-pro none to xhigh; chosen: medium as the default, as for every pro model before it.
+		// The facts' third-party tables give gpt-5.2-pro none to xhigh; chosen: medium as the default (the facts give none; gpt-5-pro's only effort, high, is not its default here because none to xhigh are offered).
 		summary: "gpt-5.2-pro and later pro models: Responses API only, v1 API only; reasoning effort none to xhigh, no temperature.",
 		reasoningEfforts: NONE_TO_XHIGH,
 		operations: RESPONSES_ONLY,

@@ -147,6 +147,8 @@ export function newDeployment(id: string, family: FamilyId = "o1"): DeploymentCo
  * The user picked another family: what still holds the old family's default (the operation,
  * the summary mode) takes the new family's, so a deployment made as o1 and switched to gpt-5.1
  * starts on the Responses API as a new gpt-5.1 deployment would. A value the user chose stays.
+ * What Azure said about the old model (`supportedEfforts`, `omitParams`) goes: it was about
+ * another model.
  */
 export function switchFamily(cfg: DeploymentConfig, to: FamilyId): void {
 	const before = isFamilyId(cfg.family) ? newDeployment(cfg.id, cfg.family) : undefined;
@@ -154,6 +156,8 @@ export function switchFamily(cfg: DeploymentConfig, to: FamilyId): void {
 	cfg.family = to;
 	if (!before || cfg.operation === before.operation) cfg.operation = after.operation;
 	if (!before || cfg.reasoningSummary === before.reasoningSummary) cfg.reasoningSummary = after.reasoningSummary;
+	delete cfg.supportedEfforts;
+	delete cfg.omitParams;
 }
 
 /** The default deployment, or the first one when the default is unset or gone. */

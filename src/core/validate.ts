@@ -9,7 +9,7 @@ import { DEFAULT_AUTHORITY_HOST, clientIdProblem, parseAuthorityHost, tenantProb
 import { getFamily, isFamilyId, minDatedVersion, OPERATION_LABELS, type ApiStyle, type ModelFamily, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
 import type { OmittableParam } from "./settings";
 import { checkDeploymentName, checkEndpoint } from "./validateEndpoint";
-import { checkEffort, checkOperation, checkSummary, checkTemperature, checkVerbosity } from "./validateOptions";
+import { checkEffort, checkOperation, checkSummary, checkTemperature, checkVerbosity, deploymentFamily, checkOmitted } from "./validateOptions";
 import type { DeploymentConfig } from "./settings";
 
 export type Field = keyof Omit<DeploymentConfig, "id">;
@@ -158,8 +158,7 @@ export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext
 		return { findings, ready: null };
 	}
 	// Azure's own list of efforts, once it gave one for this deployment, corrects the table's guess.
-	const tableFamily = getFamily(cfg.family);
-	const family = cfg.supportedEfforts && tableFamily.reasoningEfforts.length > 0 ? { ...tableFamily, reasoningEfforts: cfg.supportedEfforts } : tableFamily;
+	const family = deploymentFamily(cfg) ?? getFamily(cfg.family);
 	const endpoint = checkEndpoint(cfg, findings);
 	checkDeploymentName(cfg, endpoint, findings);
 	const operation = checkOperation(cfg, family, findings);
@@ -169,6 +168,7 @@ export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext
 	const temperature = checkTemperature(cfg, family, reasoningEffort, findings);
 	const reasoningSummary = checkSummary(cfg, family, operation, findings);
 	const verbosity = checkVerbosity(cfg, family, operation, findings);
+	checkOmitted(cfg, findings);
 	if (cfg.instructions.trim() !== "" && family.instructionsRole === "none") {
 		findings.push(warningAt("instructions", `${family.label} takes no system or developer message: these instructions will be put at the top of your message, marked as instructions.`));
 	}

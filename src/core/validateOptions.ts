@@ -4,8 +4,8 @@
  * (with a one-click fix where one exists) and returns what may be sent.
  */
 import { errorAt, warningAt } from "./finding";
-import { EFFORT_SCALE, OPERATION_LABELS, type ModelFamily, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
-import type { DeploymentConfig } from "./settings";
+import { EFFORT_SCALE, getFamily, isFamilyId, OPERATION_LABELS, type ModelFamily, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
+import type { DeploymentConfig, OmittableParam } from "./settings";
 import type { Finding } from "./validate";
 
 export function checkOperation(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): Operation | null {
@@ -17,6 +17,21 @@ export function checkOperation(cfg: DeploymentConfig, family: ModelFamily, out: 
 			: `${family.label} has no Responses API on Azure: it answers only on chat completions.`;
 	out.push(errorAt("operation", why, { label: other === "responses" ? "Use the Responses API" : "Use chat completions", patch: { operation: other } }));
 	return null;
+}
+
+/**
+ * The family's rules as they hold for this deployment: the table's, with Azure's own list of
+ * efforts (once it gave one) in place of the table's, and the default effort moved into that list
+ * when Azure refused the table's default (gpt-5.1's `none` on Azure in late 2025). Undefined when
+ * no family is chosen.
+ */
+export function deploymentFamily(cfg: Pick<DeploymentConfig, "family" | "supportedEfforts">): ModelFamily | undefined {
+	if (!isFamilyId(cfg.family)) return undefined;
+	const table = getFamily(cfg.family);
+	const listed = cfg.supportedEfforts;
+	if (!listed || listed.length === 0 || table.reasoningEfforts.length === 0) return table;
+	const def = table.defaultEffort !== null && listed.includes(table.defaultEffort) ? table.defaultEffort : (nearestEffort(table.defaultEffort ?? "medium", listed) ?? null);
+	return { ...table, reasoningEfforts: listed, defaultEffort: def };
 }
 
 /** The allowed effort nearest to `wanted` on Azure's scale (ties go to more reasoning). */
@@ -104,4 +119,20 @@ export function checkVerbosity(cfg: DeploymentConfig, family: ModelFamily, opera
 		return null;
 	}
 	return v;
+}
+
+const OMITTED_NAMES: Record<OmittableParam, string> = { temperature: "temperature", reasoningEffort: "reasoning effort", reasoningSummary: "reasoning summary", verbosity: "verbosity" };
+
+/** What Azure refused for this deployment is not sent: said under its field, with the way back. */
+export function checkOmitted(cfg: DeploymentConfig, out: Finding[]): void {
+	const omitted = cfg.omitParams ?? [];
+	for (const param of omitted) {
+		const rest = omitted.filter((p) => p !== param);
+		out.push({
+			field: param,
+			severity: "warning",
+			message: `Not sent: Azure refused the ${OMITTED_NAMES[param]} for this deployment, so Azure's own default applies.`,
+			fix: { label: "Send it again", patch: { omitParams: rest.length > 0 ? rest : undefined } },
+		});
+	}
 }

@@ -103,11 +103,11 @@ async function writeInFile(app: App, file: TFile, insertionIn: (doc: string) => 
 }
 
 /** Writes the answer where `at` says, or into a note of its own when there is no place. */
-async function write(ctx: PluginContext, rec: TrackRecord, at: Location, text: string, mode: OutputPlacement): Promise<Placement> {
+async function write(ctx: PluginContext, rec: TrackRecord, at: Location, text: string, mode: OutputPlacement, reasoningSummary: string | null): Promise<Placement> {
 	const { app } = ctx;
 	const toNote = async (reason: string): Promise<Placement> => {
 		const heading = keptAnswerHeading(null, reason, true);
-		const note = await writeAnswerNote(app, ctx.settings.outputFolder, { sourcePath: rec.path, label: "answer", heading, answer: text, reasoningSummary: null });
+		const note = await writeAnswerNote(app, ctx.settings.outputFolder, { sourcePath: rec.path, label: "answer", heading, answer: text, reasoningSummary });
 		return { where: "new-note", path: note.path, reason };
 	};
 	if (at.kind === "gone") return toNote(at.reason);
@@ -139,11 +139,12 @@ function insertionAtSnapshot(doc: string, snapshot: Snapshot, original: string, 
  * Puts the answer at the target (see the rules at the top) and releases the target. Throws when
  * the target was released already (after a cancel, or the plugin's unload): nothing is written then.
  */
-export async function placeAnswer(ctx: PluginContext, target: Target, text: string, mode: OutputPlacement): Promise<Placement> {
+/** `reasoningSummary`: kept with the answer when it has to go into a note of its own (the note has room for it). */
+export async function placeAnswer(ctx: PluginContext, target: Target, text: string, mode: OutputPlacement, reasoningSummary: string | null = null): Promise<Placement> {
 	const rec = target.rec;
 	if (!rec || rec.released) throw new Error("placeAnswer: this target was released; nothing was written");
 	try {
-		return await write(ctx, rec, locate(ctx.app, ctx.services.placement, rec), text, mode);
+		return await write(ctx, rec, locate(ctx.app, ctx.services.placement, rec), text, mode, reasoningSummary);
 	} finally {
 		ctx.services.placement.release(rec);
 	}

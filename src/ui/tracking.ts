@@ -103,7 +103,8 @@ export class PlacementTracker {
 
 	/** The open editor tracking the target now, if any. */
 	live(rec: TrackRecord): Live | null {
-		for (const view of markdownViewsOf(this.plugin.app, rec.path)) {
+		// A view in reading mode keeps a hidden editor; a write there may never reach the file.
+		for (const view of markdownViewsOf(this.plugin.app, rec.path).filter((v) => v.getMode() === "source")) {
 			const cm = cmOf(view.editor);
 			const tracked = cm ? trackedIn(cm.state, rec) : undefined;
 			if (cm && tracked) return { editor: view.editor, cm, tracked };

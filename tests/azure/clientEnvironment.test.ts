@@ -21,7 +21,8 @@ const ENV = {
 	OPENAI_API_VERSION: "2020-01-01",
 	OPENAI_ORG_ID: "org-from-env",
 	OPENAI_PROJECT_ID: "proj-from-env",
-	OPENAI_CUSTOM_HEADERS: "X-From-Env: yes\nX-Other: 1",
+	// Lines that would replace the plugin's credential with another tool's, and change what it accepts.
+	OPENAI_CUSTOM_HEADERS: "X-From-Env: yes\nX-Other: 1\nAuthorization: Bearer env-token-from-other-tool\napi-key: env-api-key-from-other-tool\nAccept: text/plain",
 	OPENAI_LOG: "debug",
 };
 let emu: AzureEmulator;
@@ -80,6 +81,11 @@ describe.each(cases)("with the SDK's environment variables set: %s", (_name, dep
 		const names = Object.keys(req.headers);
 		expect(names.filter((n) => /^x-from-env|^x-other|^openai-organization|^openai-project/.test(n))).toEqual([]);
 		expect(JSON.stringify(req)).not.toContain("env-key-should-never-be-sent");
+		expect(req.headers.accept).toBe("application/json");
+		// The emulator redacts credentials it sees; their kind says which was sent, and no other tool's token left.
+		expect(req.headers["api-key"] === undefined).toBe(auth !== "api-key");
+		expect(req.headers.authorization === undefined).toBe(auth === "api-key");
+		expect(req.secretLeaks).toEqual([]);
 		expect(logged).toEqual([]);
 	});
 });

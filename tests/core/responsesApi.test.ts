@@ -121,7 +121,15 @@ const BODIES: { name: string; dep: DeploymentConfig; failure: Failure; says: Reg
 		dep: dep("gpt-5", { operation: "chat-completions" }),
 		failure: http({ error: { code: "OperationNotSupported", message: "The chatCompletion operation does not work with the specified model, o3-pro. Please choose different model and try again. You can learn more about which models can be used with each operation here: https://go.microsoft.com/fwlink/?linkid=2197993." } }),
 		says: /refused chat completions for the model o3-pro.*Responses API/,
-		patch: { operation: "responses", family: "o3-pro" },
+		// gpt-5's default summary (auto) becomes o3-pro's (off: its summaries need approval).
+		patch: { operation: "responses", family: "o3-pro", reasoningSummary: "off" },
+	},
+	{
+		name: "OperationNotSupported on a dated o3 deployment that really runs gpt-5.1-codex-mini: the switch also moves the API style and effort",
+		dep: dep("o3", { operation: "chat-completions", apiStyle: "dated", apiVersion: "2025-04-01-preview", reasoningEffort: "high" }),
+		failure: http({ error: { code: "OperationNotSupported", message: "The chatCompletion operation does not work with the specified model, gpt-5.1-codex-mini. Please choose different model and try again." } }),
+		says: /refused chat completions for the model gpt-5\.1-codex-mini.*GPT-5 codex/,
+		patch: { family: "gpt-5-codex", operation: "responses", apiStyle: "v1", reasoningSummary: "auto" },
 	},
 	{
 		name: "gpt-6-astra refusing max on chat completions (§1)",
@@ -132,7 +140,8 @@ const BODIES: { name: string; dep: DeploymentConfig; failure: Failure; says: Reg
 	},
 	{
 		name: "gpt-5.1 refusing minimal on the Responses API (§4)",
-		dep: dep("gpt-5.1", { reasoningEffort: "low" }),
+		// A deployment that asked for minimal (the table would not let it; a hand-edited file could): the nearest listed is low (ties go to more reasoning).
+		dep: dep("gpt-5.1", { reasoningEffort: "minimal" }),
 		failure: http(paramError("Unsupported value: 'minimal' is not supported with the 'gpt-5.1' model. Supported values are: 'none', 'low', 'medium', and 'high'.", "reasoning.effort", "unsupported_value")),
 		says: /reasoning effort.*'minimal' is not supported/,
 		patch: { reasoningEffort: "low", supportedEfforts: ["none", "low", "medium", "high"] },

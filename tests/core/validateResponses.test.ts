@@ -5,7 +5,8 @@
  * clears it.
  */
 import type { FamilyId } from "../../src/core/families";
-import { newDeployment, type DeploymentConfig } from "../../src/core/settings";
+import { buildRequest } from "../../src/core/request";
+import { newDeployment, switchFamily, type DeploymentConfig } from "../../src/core/settings";
 import { validateDeployment, type Field } from "../../src/core/validate";
 
 function dep(family: FamilyId, over: Partial<DeploymentConfig> = {}): DeploymentConfig {
@@ -49,4 +50,33 @@ test("every family's new deployment is valid once its connection is filled in, o
 		expect({ family, errors: findings.filter((f) => f.severity === "error") }).toEqual({ family, errors: [] });
 		expect(ready?.operation).toBe(cfg.operation);
 	}
+});
+
+describe("Azure's corrections to the table, kept with the deployment", () => {
+	test("Azure's list of efforts moves a refused default into it: gpt-5.1 without none defaults to low, sends it, and takes no temperature", () => {
+		const cfg = dep("gpt-5.1", { supportedEfforts: ["low", "medium", "high"], reasoningSummary: "off", temperature: 0.3 });
+		const { ready, findings } = validateDeployment(cfg, { secretAvailable: true });
+		expect(ready?.family.defaultEffort).toBe("low");
+		expect(findings.find((f) => f.field === "temperature")?.message).toMatch(/with low it is not sent/);
+		expect(buildRequest(ready!, "Hi").body).toMatchObject({ reasoning: { effort: "low" } });
+		expect(buildRequest(ready!, "Hi").body).not.toHaveProperty("temperature");
+	});
+
+	test("a parameter Azure refused is said under its field, with the way back", () => {
+		const cfg = dep("gpt-5.6", { omitParams: ["reasoningEffort", "temperature"], reasoningEffort: "high" });
+		const { findings } = validateDeployment(cfg, { secretAvailable: true });
+		const effort = findings.find((f) => f.field === "reasoningEffort");
+		expect(effort).toMatchObject({ severity: "warning", message: expect.stringMatching(/^Not sent: Azure refused the reasoning effort/) });
+		expect(effort?.fix?.patch).toEqual({ omitParams: ["temperature"] });
+		const back = { ...cfg, ...findings.find((f) => f.field === "temperature")!.fix!.patch };
+		expect(back.omitParams).toEqual(["reasoningEffort"]);
+	});
+
+	test("choosing another family forgets what Azure said about the old model", () => {
+		const cfg = dep("gpt-5.1", { supportedEfforts: ["low", "medium", "high"], omitParams: ["temperature"] });
+		switchFamily(cfg, "gpt-5.6");
+		expect(cfg.supportedEfforts).toBeUndefined();
+		expect(cfg.omitParams).toBeUndefined();
+		expect(validateDeployment({ ...cfg, reasoningEffort: "max" }, { secretAvailable: true }).findings.filter((f) => f.severity === "error")).toEqual([]);
+	});
 });

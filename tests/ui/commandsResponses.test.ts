@@ -6,7 +6,9 @@
  * fixes that work.
  */
 import { Modal, noticeObjects } from "../support/obsidian";
-import { BEFORE, NOTE, SELECTED, deployment, useHarness } from "./commandsHarness";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BEFORE, DATA_JSON, NOTE, SELECTED, deployment, useHarness } from "./commandsHarness";
 
 const h = useHarness();
 
@@ -205,8 +207,22 @@ describe("settings of the previous version (main.js)", () => {
 		expect((await h.run("template-improve-writing")).ok).toBe(true);
 		expect(h.emu.requests.map((r) => r.operation)).toEqual(["chat-completions"]);
 		await h.plugin.saveSettings();
-		const saved = h.plugin.settings;
+		const saved = JSON.parse(readFileSync(join(h.vaultDir, DATA_JSON), "utf8")) as { version: number; deployments: Record<string, unknown>[] };
 		expect(saved.version).toBe(2);
 		expect(saved.deployments[0]).toMatchObject({ operation: "chat-completions", reasoningSummary: "off", verbosity: "" });
+		// The same request as before the migration (the body a version-1 plugin sent for this deployment).
+		expect(h.emu.requests[0]!.body).toEqual({ model: "dep-gpt5", messages: [{ role: "developer", content: "Formatting re-enabled" }, { role: "user", content: expect.stringContaining("we decide to ship on friday.") }], max_completion_tokens: 25_000 });
 	});
+});
+
+test("a one-click fix clicked after the settings were read again (a sync) fixes the deployment as it is now, and is saved (main.js)", async () => {
+	await h.start({ loader: "main.js", deployments: [deployment({ deployment: "dep-o3pro", family: "o3-pro", apiVersion: "2025-04-01-preview", operation: "chat-completions" })] });
+	await h.run("template-improve-writing");
+	// What a reload does: the settings object is replaced by one read from the file.
+	h.plugin.settings = structuredClone(h.plugin.settings);
+	button("Use the Responses API").click();
+	await settle();
+	expect(h.plugin.settings.deployments[0]!.operation).toBe("responses");
+	const saved = JSON.parse(readFileSync(join(h.vaultDir, DATA_JSON), "utf8")) as { deployments: { operation: string }[] };
+	expect(saved.deployments[0]!.operation).toBe("responses");
 });

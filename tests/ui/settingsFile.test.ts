@@ -265,3 +265,21 @@ test("a settings file changed by sync is read again, the tab's unsaved edit merg
 	expect(ui.has("Renamed elsewhere (default)")).toBe(true); // redrawn
 	expect((ui.input("Request timeout") as HTMLInputElement).value).toBe("1200");
 });
+
+test("a synced file that arrives cut off (sync still writing) replaces nothing: the settings in use stay, the file is not saved over, the user is told", async () => {
+	ui = await SettingsDriver.start({ data: SOUND, secrets: { "azure-res": "k-1234" } });
+	ui.display();
+	const path = join(ui.vaultDir, PLUGIN_DIR, "data.json");
+	const whole = JSON.stringify({ ...SOUND, timeoutSeconds: 1200 }, null, 2);
+	const cut = whole.slice(0, Math.floor(whole.length * 0.6));
+	writeFileSync(path, cut);
+	const before = JSON.stringify(ui.plugin.settings);
+	await ui.plugin.onExternalSettingsChange();
+	expect(JSON.stringify(ui.plugin.settings)).toBe(before);
+	expect(readFileSync(path, "utf8")).toBe(cut);
+	expect(ui.host.notices().at(-1)).toMatch(/cannot be read whole.*nothing was saved over the file/);
+	// The whole file, once sync finishes, is read as usual.
+	writeFileSync(path, whole);
+	await ui.plugin.onExternalSettingsChange();
+	expect(ui.plugin.settings.timeoutSeconds).toBe(1200);
+});

@@ -36,11 +36,13 @@ async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode
 	const placed = truncated ? "below" : mode;
 	const summary = reply.completion.reasoningSummary;
 	// The summary goes into the note only when asked for, only above an answer inserted below (never in place of the user's text).
-	const text = placed === "below" && ctx.settings.reasoningInNote ? withReasoning(reply.completion.text, summary) : reply.completion.text;
+	const inText = placed === "below" && ctx.settings.reasoningInNote;
+	const text = inText ? withReasoning(reply.completion.text, summary) : reply.completion.text;
 	const reasoning: NoticeAction[] = summary ? [{ label: "Show reasoning", run: () => showReasoning(ctx, `Reasoning summary (${reply.completion.model || reply.deployment.deployment})`, summary) }] : [];
 	let placement: Placement;
 	try {
-		placement = await placeAnswer(ctx, target, text, placed);
+		// When the place is gone, the note of its own keeps the summary too (unless the text already holds it).
+		placement = await placeAnswer(ctx, target, text, placed, inText ? null : summary);
 	} catch (e) {
 		if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 		// Never lose an answer: it stays on hand from the notice.

@@ -6,7 +6,7 @@
  * a link to it, added at its end.
  */
 import type { App, TFile } from "obsidian";
-import { appendParagraph } from "../../core/summaryNote";
+import { appendParagraph, withReasoning } from "../../core/summaryNote";
 import { writeAnswerNote } from "../answerNote";
 import type { PluginContext } from "../context";
 import { messageOf } from "../guard";
@@ -57,7 +57,7 @@ export async function writeGeneratedNote(ctx: PluginContext, source: TFile, repl
 	} catch (e) {
 		// Never lose an answer: it stays on hand from the notice.
 		const message = `The answer could not be written to a new note (${messageOf(e)}).`;
-		showNotice(message, 0, [copyAnswerAction(ctx, source.basename, reply.completion.text)]);
+		showNotice(message, 0, [copyAnswerAction(ctx, source.basename, withReasoning(reply.completion.text, reply.completion.reasoningSummary))]);
 		return { ok: false, message };
 	}
 	// The answer is safe in its note from here on: what follows may fail, and then says so.

@@ -83,7 +83,13 @@ export function tellFailure(ctx: PluginContext, failure: Failure, explanation: E
 		actions.push({
 			label: fix.label,
 			run: async () => {
-				Object.assign(dep, fix.patch);
+				// The settings may have been read again since the command started (a sync): fix the deployment as it is now.
+				const current = ctx.settings.deployments.find((d) => d.id === dep.id);
+				if (!current) {
+					new Notice(`The deployment "${dep.displayName || dep.deployment}" is no longer in the settings; nothing was changed.`, NOTICE_MS);
+					return;
+				}
+				Object.assign(current, fix.patch);
 				await ctx.saveSettings();
 				new Notice(`Done (${fix.label}). Run the command again.`, NOTICE_MS);
 			},

@@ -5,7 +5,7 @@
  */
 import { debounce, Setting, type App, type Debouncer } from "obsidian";
 import { KNOWN_DATED_VERSIONS } from "../../core/apiVersion";
-import { getFamily, isFamilyId } from "../../core/families";
+import { deploymentFamily } from "../../core/validateOptions";
 import type { DeploymentConfig } from "../../core/settings";
 import { validateDeployment, type Field, type Fix, type ValidationResult } from "../../core/validate";
 import type { EntraSession } from "../../azure/entraClient";
@@ -86,7 +86,8 @@ export class DeploymentEditor implements AuthEditor {
 	render(focus?: string): void {
 		this.el.empty();
 		this.rows.clear();
-		const family = isFamilyId(this.cfg.family) ? getFamily(this.cfg.family) : undefined;
+		// The table's rules as they hold for this deployment (Azure's own list of efforts, once it gave one).
+		const family = deploymentFamily(this.cfg);
 		const header = new Setting(this.el).setName(deploymentTitle(this.cfg)).addButton((b) =>
 			b.setButtonText("Back to all deployments").onClick(() => this.host.go({ kind: "overview" })),
 		);

@@ -61,11 +61,12 @@ export function operationFields(el: HTMLElement, ed: FieldEditor, family: ModelF
 export function effortField(el: HTMLElement, ed: FieldEditor, family: ModelFamily): void {
 	const cfg = ed.cfg;
 	if (family.reasoningEfforts.length === 0) return;
-	// Azure's own list, once it gave one for this deployment, takes the place of the table's.
-	const efforts = cfg.supportedEfforts ?? family.reasoningEfforts;
+	// `family` already has Azure's own list in place of the table's, once Azure gave one (deploymentFamily).
+	const efforts = family.reasoningEfforts;
 	const def = family.defaultEffort;
 	const defaultLabel = cfg.operation === "responses" && def ? `Default (${EFFORT_LABELS[def].toLowerCase()}, sent)` : `Azure's default${def ? ` (${EFFORT_LABELS[def].toLowerCase()})` : ""}, not sent`;
-	const effort = new Setting(el).setName("Reasoning effort").setDesc("How hard the model thinks: higher is slower and uses more tokens.");
+	const azure = cfg.supportedEfforts ? " These are the efforts Azure listed for this deployment; choosing another model family forgets them." : "";
+	const effort = new Setting(el).setName("Reasoning effort").setDesc(`How hard the model thinks: higher is slower and uses more tokens.${azure}`);
 	effort.addDropdown((d) => {
 		d.addOption("", defaultLabel);
 		for (const e of efforts) d.addOption(e, EFFORT_LABELS[e]);

@@ -5,7 +5,8 @@
  * - when the file changes behind the plugin's back (sync from another device), it is read again
  *   and what the tab changed and has not saved yet is merged into it (core/settingsMerge.ts).
  */
-import { type App, type PluginManifest } from "obsidian";
+import { Notice, type App, type PluginManifest } from "obsidian";
+import { loadSettingsText } from "../../core/settingsMigrations";
 import type { PluginSettings } from "../../core/settings";
 import { mergeSettings } from "../../core/settingsMerge";
 import type { LoadReport } from "./host";
@@ -36,11 +37,16 @@ export const UNREADABLE_SAVE = "The settings file could not be read, so nothing 
  * Reads the file again and merges the unsaved changes into it. Returns false when the file still
  * cannot be read (nothing changes then). Used by "Retry" and on an external change.
  */
-export async function reloadSettings(state: SettingsState): Promise<boolean> {
+export async function reloadSettings(state: SettingsState, opts: { external?: boolean } = {}): Promise<boolean> {
 	if (state.reloading) return false;
 	state.reloading = true;
 	try {
 		state.flushPendingEdits();
+		// A file changed by sync may be half-written: then the settings in memory stay, and nothing is saved over it.
+		if (opts.external && (await damagedOnDisk(state))) {
+			new Notice("Azure Reasoning's settings file changed on disk but cannot be read whole (a sync may still be writing it). The settings in use were kept and nothing was saved over the file; it is read again at its next change.", 12_000);
+			return false;
+		}
 		const base = JSON.parse(state.savedSnapshot) as PluginSettings;
 		const loaded = await loadSettingsFile(state.app, state.manifest, (s) => state.saveData(s));
 		if (loaded.readFailed) {
@@ -58,6 +64,17 @@ export async function reloadSettings(state: SettingsState): Promise<boolean> {
 	} finally {
 		state.reloading = false;
 		state.settingsReplaced();
+	}
+}
+
+/** Whether the file on disk is there but damaged (not JSON, cut off, or parts unreadable). A read that fails is not "damaged": that path keeps its own rules. */
+async function damagedOnDisk(state: SettingsState): Promise<boolean> {
+	try {
+		const path = dataPath(state.app, state.manifest);
+		if (!(await state.app.vault.adapter.exists(path))) return false;
+		return loadSettingsText(await state.app.vault.adapter.read(path)).problems.length > 0;
+	} catch {
+		return false;
 	}
 }
 

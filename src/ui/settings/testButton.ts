@@ -9,6 +9,7 @@ import { Setting } from "obsidian";
 import { runPrompt, type TokenSource } from "../../azure/runPrompt";
 import type { RequestUrlFn } from "../../azure/transport";
 import type { Explanation } from "../../core/errors";
+import { familySwitchPatch } from "../../core/familySwitch";
 import { familyOfModel, getFamily, isFamilyId, type FamilyId } from "../../core/families";
 import type { DeploymentConfig } from "../../core/settings";
 import { validateDeployment, type Field, type Fix } from "../../core/validate";
@@ -61,7 +62,8 @@ export async function testDeployment(input: TestInput): Promise<TestReport> {
 /** What the report says, as findings (the same look as the fields' findings). */
 export type ReportFinding = ShownFinding & { fix?: Fix; field?: Field };
 
-export function describeReport(report: TestReport, declared: DeploymentConfig["family"], operation?: DeploymentConfig["operation"]): { summary: string; findings: ReportFinding[] } {
+export function describeReport(report: TestReport, config: DeploymentConfig): { summary: string; findings: ReportFinding[] } {
+	const declared = config.family;
 	if (!report.ok) {
 		const e = report.explanation;
 		return {
@@ -80,8 +82,8 @@ export function describeReport(report: TestReport, declared: DeploymentConfig["f
 	if (report.actualFamily !== declared) {
 		const actual = getFamily(report.actualFamily);
 		// A family that lacks the deployment's operation switches it too, or the fix would leave an error behind.
-		const patch: Partial<DeploymentConfig> = { family: actual.id };
-		if (operation && !actual.operations.includes(operation)) patch.operation = actual.operations[0] ?? "chat-completions";
+		// Everything the real family would refuse moves with it, so the switch leaves nothing to fix.
+		const patch = familySwitchPatch(config, actual.id);
 		return {
 			summary,
 			findings: [
@@ -179,7 +181,7 @@ export class TestPanel {
 			return;
 		}
 		if (!this.last) return;
-		const { summary, findings } = describeReport(this.last, this.host.config().family, this.host.config().operation);
+		const { summary, findings } = describeReport(this.last, this.host.config());
 		el.createDiv({ cls: "azure-reasoning-test-summary", text: summary });
 		const list = el.createDiv("azure-reasoning-findings");
 		showFindings(list, findings, (f) => {
