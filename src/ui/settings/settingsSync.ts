@@ -44,7 +44,7 @@ export async function reloadSettings(state: SettingsState, opts: { external?: bo
 		state.flushPendingEdits();
 		// A file changed by sync may be half-written: then the settings in memory stay, and nothing is saved over it.
 		if (opts.external && (await damagedOnDisk(state))) {
-			new Notice("Azure Reasoning's settings file changed on disk but cannot be read whole (a sync may still be writing it). The settings in use were kept and nothing was saved over the file; it is read again at its next change.", 12_000);
+			new Notice("The settings file changed on disk but cannot be read whole (a sync may still be writing it). The settings in use were kept and nothing was saved over the file; it is read again at its next change.", 12_000);
 			return false;
 		}
 		const base = JSON.parse(state.savedSnapshot) as PluginSettings;
