@@ -112,13 +112,14 @@ export const MIN_OUTPUT_TOKENS_RESPONSES = 16;
 function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, operation: Operation | null, out: Finding[]): number | null {
 	const raw = cfg.maxCompletionTokens;
 	const value = typeof raw === "number" ? raw : raw.trim() === "" ? NaN : Number(raw.replace(/[_,\s]/g, ""));
-	const fallback = { label: `Use ${fmt(family.defaultMaxCompletionTokens)}`, patch: { maxCompletionTokens: family.defaultMaxCompletionTokens } };
+	// Made only for a finding: formatting numbers costs more than the rest of the check.
+	const fallback = () => ({ label: `Use ${fmt(family.defaultMaxCompletionTokens)}`, patch: { maxCompletionTokens: family.defaultMaxCompletionTokens } });
 	if (!Number.isInteger(value) || value <= 0) {
-		out.push(errorAt("maxCompletionTokens", "Max completion tokens must be a whole number above 0.", fallback));
+		out.push(errorAt("maxCompletionTokens", "Max completion tokens must be a whole number above 0.", fallback()));
 		return null;
 	}
 	if (operation === "responses" && value < MIN_OUTPUT_TOKENS_RESPONSES) {
-		out.push(errorAt("maxCompletionTokens", `The Responses API takes at least ${MIN_OUTPUT_TOKENS_RESPONSES} output tokens.`, fallback));
+		out.push(errorAt("maxCompletionTokens", `The Responses API takes at least ${MIN_OUTPUT_TOKENS_RESPONSES} output tokens.`, fallback()));
 		return null;
 	}
 	if (value > family.maxOutputTokens) {
@@ -126,7 +127,7 @@ function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, operation: O
 		return null;
 	}
 	if (family.reasoning && value < SMALL_BUDGET) {
-		out.push(warningAt("maxCompletionTokens", `Reasoning tokens count against this budget too, and a hard question can take thousands of them: with ${fmt(value)}, reasoning may use it all and leave an empty answer.`, fallback));
+		out.push(warningAt("maxCompletionTokens", `Reasoning tokens count against this budget too, and a hard question can take thousands of them: with ${fmt(value)}, reasoning may use it all and leave an empty answer.`, fallback()));
 	}
 	return value;
 }
