@@ -30,7 +30,7 @@ const REPLY_PRIMING = 3;
 const DENSE_SCRIPT = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
 
 /** Runs of characters outside ASCII; everything between them is ASCII, one UTF-16 unit a character. */
-const NON_ASCII_RUNS = /[^\u0000-\u007f]+/gu;
+const NON_ASCII_RUNS = /[\u0080-\u{10ffff}]+/gu;
 
 /** Estimated tokens of one text. */
 export function estimateTokens(text: string): number {
