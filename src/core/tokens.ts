@@ -9,6 +9,8 @@
  * when it is, Azure refuses the request and the user is told why: nothing is ever cut silently.
  */
 
+import { formatCount } from "./count";
+
 export interface ContextCheck {
 	/** The prompt's estimated tokens (all messages, with the chat format's overhead). */
 	promptTokens: number;
@@ -63,10 +65,7 @@ export function checkContext(messages: readonly { content: string }[], contextWi
 	return { promptTokens, contextWindow, reserved: maxCompletionTokens, available, fits: promptTokens <= available };
 }
 
-/** "1,234". */
-export function formatCount(n: number): string {
-	return n.toLocaleString("en-US");
-}
+export { formatCount };
 
 /** What the user reads when a prompt would not fit. */
 export function describeOverflow(check: ContextCheck, familyLabel: string): string {

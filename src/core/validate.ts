@@ -3,6 +3,7 @@
  * tab (shown under each field as the user types) and, when there is no error, the
  * `ReadyDeployment` that the request builder takes: a deployment with an error cannot be sent.
  */
+import { formatCount } from "./count";
 import { errorAt, warningAt } from "./finding";
 import { DEFAULT_DATED_VERSION, KNOWN_DATED_VERSIONS, isAtLeast, parseApiVersion } from "./apiVersion";
 import { DEFAULT_AUTHORITY_HOST, clientIdProblem, parseAuthorityHost, tenantProblem, type EntraConfig } from "./entra";
@@ -70,7 +71,7 @@ export interface ValidationResult {
 
 /** Reasoning and answer share max_completion_tokens; below this, reasoning may leave nothing. */
 export const SMALL_BUDGET = 5_000;
-const fmt = (n: number) => n.toLocaleString("en-US");
+const fmt = formatCount;
 
 function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, operation: Operation, out: Finding[]): string | null {
 	if (!family.apiStyles.includes(cfg.apiStyle)) {
