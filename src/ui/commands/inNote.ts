@@ -61,7 +61,14 @@ async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode
 
 async function runTemplateOn(ctx: PluginContext, cap: Captured, target: Target, template: PromptTemplate): Promise<CommandOutcome> {
 	if (usesSelection(template.text) && cap.selection.trim() === "") return tell(false, `Select the text to run "${template.name}" on first.`);
-	const fields = { selection: cap.selection, note: cap.doc, title: cap.title };
+	// The note's text is read only when the template asks for it.
+	const fields = {
+		selection: cap.selection,
+		title: cap.title,
+		get note() {
+			return cap.doc;
+		},
+	};
 	const wholeNote = usesWholeNote(template.text) && cap.selection.trim() !== "";
 	const reply = await send(ctx, {
 		what: template.name,
