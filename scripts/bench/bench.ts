@@ -25,7 +25,7 @@ import { parseArgs } from "node:util";
 import { AzureOpenAI } from "openai";
 import { ObsidianHost } from "../../tests/support/host";
 import { requestUrl } from "../../tests/support/obsidian";
-import { KEY, SECRET, settingsFor, startEmulator } from "./benchSetup";
+import { KEY, PARAGRAPH, SECRET, noteOfSize, settingsFor, startEmulator } from "./benchSetup";
 import { buildAll, measureLoads } from "./load";
 import { bytesPerModule, formatRows, medianPerLabel, moduleRows } from "./moduleReport";
 
@@ -46,12 +46,6 @@ const sameTransportFetch: typeof fetch = async (input, init) => {
 	const r = await requestUrl({ url: String(input), method: init?.method ?? "GET", headers: Object.fromEntries(new Headers(init?.headers).entries()), body: init?.body as string, throw: false });
 	return new Response(r.text, { status: r.status, headers: r.headers });
 };
-
-const PARAGRAPH = "The onboarding flow has too many steps, and users drop off at the email verification. We test a shorter flow next sprint.\n\n";
-
-function noteOfSize(bytes: number): string {
-	return PARAGRAPH.repeat(Math.ceil(bytes / PARAGRAPH.length)).slice(0, bytes);
-}
 
 /** The edit that turned `before` into `after`: the range of `before` replaced, and the text put there. */
 function placement(before: string, after: string): { from: number; to: number; text: string } {

@@ -16,13 +16,15 @@ import { parseArgs } from "node:util";
 import esbuild from "esbuild";
 import { pluginBuildOptions } from "../build/options.mjs";
 import { ObsidianHost } from "../../tests/support/host";
-import { startEmulator, settingsFor, KEY, SECRET } from "./benchSetup";
+import { startEmulator, settingsFor, noteOfSize, KEY, PARAGRAPH, SECRET } from "./benchSetup";
 
 const ROOT = resolve(__dirname, "../..");
 
 async function main(): Promise<void> {
-	const { values } = parseArgs({ options: { requests: { type: "string", default: "2000" } } });
+	const { values } = parseArgs({ options: { requests: { type: "string", default: "2000" }, bytes: { type: "string", default: "0" } } });
 	const n = Number(values.requests);
+	// With --bytes: the note is that large (the bench's big-note case), the selection a paragraph in its middle.
+	const bytes = Number(values.bytes);
 	const out = join(ROOT, ".tmp", "profile-main.js");
 	mkdirSync(join(ROOT, ".tmp"), { recursive: true });
 	await esbuild.build({ ...pluginBuildOptions({ prod: true, minify: false, outfile: out }), logLevel: "warning" });
@@ -33,11 +35,13 @@ async function main(): Promise<void> {
 		await host.loadMainJs(out, join(ROOT, "manifest.json"));
 		await host.standInApp.vault.create("Bench.md", "");
 		const { editor } = host.openNote("Bench.md");
-		const text = "we decide to ship on friday.";
+		const text = bytes > 0 ? PARAGRAPH.slice(0, -2) : "we decide to ship on friday.";
+		const note = bytes > 0 ? noteOfSize(bytes) : `# Note\n\n${text}\n`;
+		const from = bytes > 0 ? note.lastIndexOf(text, note.length >> 1) : 8;
 		const times: number[] = [];
 		for (let i = 0; i < n; i++) {
-			editor.setValue(`# Note\n\n${text}\n`);
-			editor.setSelection(editor.offsetToPos(8), editor.offsetToPos(8 + text.length));
+			editor.setValue(note);
+			editor.setSelection(editor.offsetToPos(from), editor.offsetToPos(from + text.length));
 			const t0 = performance.now();
 			const outcome = (await host.runCommand("template-improve-writing")) as { ok: boolean; message: string };
 			times.push(performance.now() - t0);
