@@ -65,7 +65,9 @@ if (values.bundle) {
 		const m = /^\/\/ (\S+)$/.exec(l);
 		if (m) modules.push([i, m[1]!.startsWith("src/") ? m[1]!.slice(4) : "SDK"]);
 	});
-	const moduleAt = (line: number) => {
+	// The host evaluates main.js with `new Function` (tests/support/bundle.ts), whose header takes two lines.
+	const moduleAt = (profiledLine: number) => {
+		const line = profiledLine - 2;
 		let name = "(top)";
 		for (const [at, m] of modules) if (at <= line) name = m;
 		return name;
