@@ -16,23 +16,21 @@
  *   loop (the editor) was blocked meanwhile;
  * - peak RSS of this process.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { AzureOpenAI } from "openai";
 import { ObsidianHost } from "../../tests/support/host";
 import { requestUrl } from "../../tests/support/obsidian";
+import { KEY, PARAGRAPH, SECRET, noteOfSize, settingsFor, startEmulator } from "./benchSetup";
 import { buildAll, measureLoads } from "./load";
 import { bytesPerModule, formatRows, medianPerLabel, moduleRows } from "./moduleReport";
 
 const ROOT = resolve(__dirname, "../..");
 const TMP = join(ROOT, ".tmp");
-const KEY = "bench-key-0123456789abcdef";
-const SECRET = "bench-key";
 
 const median = (xs: number[]) => {
 	const s = [...xs].sort((a, b) => a - b);
@@ -43,35 +41,11 @@ const median = (xs: number[]) => {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-async function startEmulator(): Promise<{ url: string; stop: () => void }> {
-	const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "emulatorProcess.ts"), KEY], { cwd: ROOT, stdio: ["pipe", "pipe", "inherit"] });
-	const url = await new Promise<string>((res, rej) => {
-		createInterface({ input: child.stdout }).once("line", res);
-		child.once("exit", (code) => rej(new Error(`emulator exited ${code}`)));
-	});
-	return { url, stop: () => child.stdin.end() };
-}
-
 /** The bare SDK's fetch over the same requestUrl the plugin uses, so the transport cost is equal. */
 const sameTransportFetch: typeof fetch = async (input, init) => {
 	const r = await requestUrl({ url: String(input), method: init?.method ?? "GET", headers: Object.fromEntries(new Headers(init?.headers).entries()), body: init?.body as string, throw: false });
 	return new Response(r.text, { status: r.status, headers: r.headers });
 };
-
-function settingsFor(url: string) {
-	return {
-		version: 1,
-		deployments: [{ id: "b", displayName: "Bench", endpoint: url, apiStyle: "dated", apiVersion: "2025-04-01-preview", deployment: "bench-o1", family: "o1", secretName: SECRET, maxCompletionTokens: 25_000, reasoningEffort: "", instructions: "", markdown: true, temperature: 1 }],
-		defaultDeploymentId: "b",
-		maxRetries: 0,
-	};
-}
-
-const PARAGRAPH = "The onboarding flow has too many steps, and users drop off at the email verification. We test a shorter flow next sprint.\n\n";
-
-function noteOfSize(bytes: number): string {
-	return PARAGRAPH.repeat(Math.ceil(bytes / PARAGRAPH.length)).slice(0, bytes);
-}
 
 /** The edit that turned `before` into `after`: the range of `before` replaced, and the text put there. */
 function placement(before: string, after: string): { from: number; to: number; text: string } {

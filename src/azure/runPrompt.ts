@@ -20,6 +20,11 @@ export interface RunInput {
 	/** The deployment's Entra ID session, for deployments that sign in instead of using a key. */
 	entra?: TokenSource;
 	prompt: string;
+	/**
+	 * What `prepare` gave for this same config, key and prompt, when the caller already ran it
+	 * (a command validates once, before its context check): not validated or built again.
+	 */
+	prepared?: Prepared;
 	timeoutMs: number;
 	maxRetries: number;
 	requestUrl: RequestUrlFn;
@@ -45,8 +50,15 @@ function explain(failure: Failure, input: RunInput, tokens: readonly string[] = 
 	return { ...e, title: r(e.title), detail: r(e.detail) };
 }
 
+/** A request ready to send: built from the deployment that passed validation. */
+export interface Prepared {
+	ok: true;
+	built: BuiltRequest;
+	deployment: ReadyDeployment;
+}
+
 /** Validation and building only: what would be sent, or why nothing can be. */
-export function prepare(input: Pick<RunInput, "config" | "apiKey" | "prompt">): { ok: true; built: BuiltRequest; deployment: ReadyDeployment } | { ok: false; failure: Failure } {
+export function prepare(input: Pick<RunInput, "config" | "apiKey" | "prompt">): Prepared | { ok: false; failure: Failure } {
 	if (!input.config) return { ok: false, failure: { kind: "no-deployment" } };
 	const keyAuth = input.config.auth !== "entra";
 	const { findings, ready } = validateDeployment(input.config, keyAuth ? { secretAvailable: input.apiKey !== null && input.apiKey !== "" } : {});
@@ -60,7 +72,7 @@ export function prepare(input: Pick<RunInput, "config" | "apiKey" | "prompt">): 
 
 export async function runPrompt(input: RunInput): Promise<RunResult> {
 	const started = Date.now();
-	const prepared = prepare(input);
+	const prepared = input.prepared ?? prepare(input);
 	if (!prepared.ok) return { ok: false, failure: prepared.failure, explanation: explain(prepared.failure, input), built: null, sent: false, elapsedMs: 0 };
 	const { built, deployment } = prepared;
 	const tokens: string[] = [];

@@ -55,7 +55,8 @@ export function isSentHeader(name: string): boolean {
 function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
 	const out: Record<string, string> = {};
 	if (!headers) return out;
-	new Headers(headers).forEach((value, key) => {
+	// The SDK hands a Headers already: read it as it is rather than copy it first.
+	(headers instanceof Headers ? headers : new Headers(headers)).forEach((value, key) => {
 		if (isSentHeader(key)) out[key] = value;
 	});
 	return out;
@@ -123,6 +124,11 @@ export function requestUrlFetch(requestUrl: RequestUrlFn): typeof fetch {
 }
 
 function safeHeaders(headers: Record<string, string>): Headers {
+	try {
+		return new Headers(headers);
+	} catch {
+		// One of them cannot be held: take them one by one, leaving that one out.
+	}
 	const out = new Headers();
 	for (const [k, v] of Object.entries(headers)) {
 		try {

@@ -49,7 +49,19 @@ function safeDecode(text: string): string {
 	}
 }
 
-export function parseEndpoint(input: string): ParsedEndpoint | EndpointProblem {
+/** The last input and what it gave: every command validates its deployment, and so reads the same endpoint again. */
+let last: { input: string; result: Readonly<ParsedEndpoint> | EndpointProblem } | null = null;
+
+/** What `input` says (frozen: the same object is given for the same input, so nobody may change it). */
+export function parseEndpoint(input: string): Readonly<ParsedEndpoint> | EndpointProblem {
+	if (last?.input === input) return last.result;
+	const result = parse(input);
+	if (typeof result !== "string") Object.freeze(Object.freeze(result).fromUri);
+	last = { input, result };
+	return result;
+}
+
+function parse(input: string): ParsedEndpoint | EndpointProblem {
 	const text = input.trim();
 	if (text === "") return "empty";
 	if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return "no-scheme";

@@ -4,6 +4,7 @@
  * `incomplete_details.reason` mapped onto it), usage with reasoning tokens, and the content-filter
  * results; and deciding whether there is an answer to insert.
  */
+import { formatCount } from "./count";
 import { isRecord } from "./record";
 import type { Operation } from "./families";
 
@@ -171,6 +172,6 @@ export function readAnswer(json: unknown, operation: Operation, maxOutputTokens:
 /** "1,234 prompt + 567 completion tokens (of which 448 reasoning)". */
 export function describeUsage(usage: Usage | null): string {
 	if (!usage) return "token use not reported";
-	const f = (n: number) => n.toLocaleString("en-US");
+	const f = formatCount;
 	return `${f(usage.promptTokens)} prompt + ${f(usage.completionTokens)} completion tokens (of which ${f(usage.reasoningTokens)} reasoning)`;
 }

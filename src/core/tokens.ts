@@ -9,6 +9,8 @@
  * when it is, Azure refuses the request and the user is told why: nothing is ever cut silently.
  */
 
+import { formatCount } from "./count";
+
 export interface ContextCheck {
 	/** The prompt's estimated tokens (all messages, with the chat format's overhead). */
 	promptTokens: number;
@@ -29,17 +31,23 @@ const REPLY_PRIMING = 3;
 /** Scripts written without spaces between words, where a token is about one character or less. */
 const DENSE_SCRIPT = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
 
+/** Runs of characters outside ASCII; everything between them is ASCII, one UTF-16 unit a character. */
+const NON_ASCII_RUNS = /[\u0080-\u{10ffff}]+/gu;
+
 /** Estimated tokens of one text. */
 export function estimateTokens(text: string): number {
-	let ascii = 0;
+	// Only the non-ASCII runs are read character by character: a note in English is counted by its length.
+	let ascii = text.length;
 	let dense = 0;
 	let other = 0;
-	for (const ch of text) {
-		const code = ch.codePointAt(0) ?? 0;
-		if (code < 0x80) ascii++;
-		else if (DENSE_SCRIPT.test(ch)) dense++;
-		else if (code > 0xffff) dense += 2; // emoji and other astral characters: several tokens each
-		else other++;
+	for (const [run] of text.matchAll(NON_ASCII_RUNS)) {
+		ascii -= run.length;
+		for (const ch of run) {
+			const code = ch.codePointAt(0) ?? 0;
+			if (DENSE_SCRIPT.test(ch)) dense++;
+			else if (code > 0xffff) dense += 2; // emoji and other astral characters: several tokens each
+			else other++;
+		}
 	}
 	// Letters of other alphabets (accented Latin, Cyrillic, Greek, Arabic...) merge less than English.
 	// Rounded to a millionth first, so that 100 * 1.1 is 110 and not 111.
@@ -57,10 +65,7 @@ export function checkContext(messages: readonly { content: string }[], contextWi
 	return { promptTokens, contextWindow, reserved: maxCompletionTokens, available, fits: promptTokens <= available };
 }
 
-/** "1,234". */
-export function formatCount(n: number): string {
-	return n.toLocaleString("en-US");
-}
+export { formatCount };
 
 /** What the user reads when a prompt would not fit. */
 export function describeOverflow(check: ContextCheck, familyLabel: string): string {

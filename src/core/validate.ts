@@ -3,6 +3,7 @@
  * tab (shown under each field as the user types) and, when there is no error, the
  * `ReadyDeployment` that the request builder takes: a deployment with an error cannot be sent.
  */
+import { formatCount } from "./count";
 import { errorAt, warningAt } from "./finding";
 import { DEFAULT_DATED_VERSION, KNOWN_DATED_VERSIONS, isAtLeast, parseApiVersion } from "./apiVersion";
 import { DEFAULT_AUTHORITY_HOST, clientIdProblem, parseAuthorityHost, tenantProblem, type EntraConfig } from "./entra";
@@ -70,7 +71,7 @@ export interface ValidationResult {
 
 /** Reasoning and answer share max_completion_tokens; below this, reasoning may leave nothing. */
 export const SMALL_BUDGET = 5_000;
-const fmt = (n: number) => n.toLocaleString("en-US");
+const fmt = formatCount;
 
 function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, operation: Operation, out: Finding[]): string | null {
 	if (!family.apiStyles.includes(cfg.apiStyle)) {
@@ -112,13 +113,14 @@ export const MIN_OUTPUT_TOKENS_RESPONSES = 16;
 function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, operation: Operation | null, out: Finding[]): number | null {
 	const raw = cfg.maxCompletionTokens;
 	const value = typeof raw === "number" ? raw : raw.trim() === "" ? NaN : Number(raw.replace(/[_,\s]/g, ""));
-	const fallback = { label: `Use ${fmt(family.defaultMaxCompletionTokens)}`, patch: { maxCompletionTokens: family.defaultMaxCompletionTokens } };
+	// Made only for a finding: formatting numbers costs more than the rest of the check.
+	const fallback = () => ({ label: `Use ${fmt(family.defaultMaxCompletionTokens)}`, patch: { maxCompletionTokens: family.defaultMaxCompletionTokens } });
 	if (!Number.isInteger(value) || value <= 0) {
-		out.push(errorAt("maxCompletionTokens", "Max completion tokens must be a whole number above 0.", fallback));
+		out.push(errorAt("maxCompletionTokens", "Max completion tokens must be a whole number above 0.", fallback()));
 		return null;
 	}
 	if (operation === "responses" && value < MIN_OUTPUT_TOKENS_RESPONSES) {
-		out.push(errorAt("maxCompletionTokens", `The Responses API takes at least ${MIN_OUTPUT_TOKENS_RESPONSES} output tokens.`, fallback));
+		out.push(errorAt("maxCompletionTokens", `The Responses API takes at least ${MIN_OUTPUT_TOKENS_RESPONSES} output tokens.`, fallback()));
 		return null;
 	}
 	if (value > family.maxOutputTokens) {
@@ -126,7 +128,7 @@ function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, operation: O
 		return null;
 	}
 	if (family.reasoning && value < SMALL_BUDGET) {
-		out.push(warningAt("maxCompletionTokens", `Reasoning tokens count against this budget too, and a hard question can take thousands of them: with ${fmt(value)}, reasoning may use it all and leave an empty answer.`, fallback));
+		out.push(warningAt("maxCompletionTokens", `Reasoning tokens count against this budget too, and a hard question can take thousands of them: with ${fmt(value)}, reasoning may use it all and leave an empty answer.`, fallback()));
 	}
 	return value;
 }

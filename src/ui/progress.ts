@@ -3,6 +3,9 @@
  * a status-bar item with the deployment and the elapsed time, which cancels that request on
  * click; on mobile, where there is no status bar, a notice (cancel with the "Cancel request"
  * command), shown again at the next tick when a tap dismissed it. Any number can run at once.
+ * The progress shows once a request has run for PROGRESS_DELAY_MS: an answer that comes sooner
+ * needs none, and its command places it without building and removing a status-bar item first.
+ * The request can be cancelled from its start ("Cancel request" lists it at once).
  */
 import { Notice, Platform, type Plugin } from "obsidian";
 
@@ -28,9 +31,14 @@ export interface Job extends JobInfo {
 
 interface Shown {
 	job: Job;
+	/** Until PROGRESS_DELAY_MS passed: the timer that shows it; null once it shows. */
+	reveal: number | null;
 	statusEl: HTMLElement | null;
 	notice: Notice | null;
 }
+
+/** How long a request runs before its progress shows: no real request to a model answers sooner. */
+export const PROGRESS_DELAY_MS = 200;
 
 /** "12 s", "3 min 05 s". */
 export function formatElapsed(ms: number): string {
@@ -53,7 +61,11 @@ export class RequestTracker {
 	private nextId = 1;
 	private ticker: number | null = null;
 
-	constructor(private readonly plugin: Plugin) {}
+	constructor(
+		private readonly plugin: Plugin,
+		/** PROGRESS_DELAY_MS; 0 in the screenshots of the progress. */
+		private readonly showAfterMs = PROGRESS_DELAY_MS,
+	) {}
 
 	/** The requests running now, oldest first. */
 	get running(): Job[] {
@@ -72,13 +84,23 @@ export class RequestTracker {
 			cancel: () => controller.abort(),
 			finish: () => this.remove(id),
 		};
-		this.shown.set(id, { job, statusEl: null, notice: null });
+		const shown: Shown = { job, reveal: null, statusEl: null, notice: null };
+		this.shown.set(id, shown);
+		// Cleared when the request ends (remove), and by dispose() on unload.
+		if (this.showAfterMs > 0) shown.reveal = window.setTimeout(() => this.reveal(id), this.showAfterMs);
+		else this.reveal(id);
+		return job;
+	}
+
+	private reveal(id: number): void {
+		const s = this.shown.get(id);
+		if (!s) return;
+		s.reveal = null;
 		if (this.ticker === null) {
 			// Cleared when the last request ends, and by dispose() on unload.
 			this.ticker = window.setInterval(() => this.render(), 1000);
 		}
 		this.render();
-		return job;
 	}
 
 	cancel(id: number): boolean {
@@ -96,6 +118,7 @@ export class RequestTracker {
 		const s = this.shown.get(id);
 		if (!s) return;
 		this.shown.delete(id);
+		if (s.reveal !== null) window.clearTimeout(s.reveal);
 		s.statusEl?.remove();
 		s.notice?.hide();
 		if (this.shown.size === 0 && this.ticker !== null) {
@@ -107,6 +130,7 @@ export class RequestTracker {
 	private render(): void {
 		const now = Date.now();
 		for (const s of this.shown.values()) {
+			if (s.reveal !== null) continue;
 			const { job } = s;
 			const elapsed = formatElapsed(now - job.startedAt);
 			const status = job.status ? ` (${job.status})` : "";

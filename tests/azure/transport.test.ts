@@ -28,6 +28,23 @@ describe("requestUrlFetch", () => {
 		expect(seen).toEqual([{ status: 429, headers: { "retry-after": "7", "content-type": "application/json" }, body: '{"error":{}}' }]);
 	});
 
+	test("request headers given as a record are filtered the same way as a Headers", async () => {
+		const calls: RequestUrlParamLike[] = [];
+		const f = requestUrlFetch(fakeRequestUrl({ status: 200, text: "{}" }, calls));
+		await f("https://h/x", { method: "POST", headers: { "API-Key": "k", "X-From-Environment": "1" }, body: "{}" });
+		expect(calls[0]?.headers).toEqual({ "api-key": "k" });
+	});
+
+	test("an answer header that a Headers cannot hold is left out; the others and the body are kept", async () => {
+		const seen: SeenResponse[] = [];
+		const f = requestUrlFetch(fakeRequestUrl({ status: 200, headers: { "bad name": "x", "Retry-After": "3" }, text: "{}" }));
+		const res = await f("https://h/x", { method: "POST", body: "{}", onAzureResponse: (r: SeenResponse) => seen.push(r) } as RequestInit);
+		expect(res.headers.get("retry-after")).toBe("3");
+		expect([...res.headers.keys()]).not.toContain("bad name");
+		expect(await res.text()).toBe("{}");
+		expect(seen[0]?.headers).toEqual({ "bad name": "x", "retry-after": "3" });
+	});
+
 	test("a 204 answer has no body", async () => {
 		const res = await requestUrlFetch(fakeRequestUrl({ status: 204, text: "" }))("https://h/x");
 		expect(res.status).toBe(204);

@@ -121,3 +121,17 @@ test("a pasted address with a malformed escape is read, not thrown on", () => {
 	const parsed = parseEndpoint("https://r.openai.azure.com/openai/deployments/%E0%A4%A/chat/completions?api-version=2025-04-01-preview");
 	expect(parsed).toMatchObject({ base: "https://r.openai.azure.com", fromUri: { apiStyle: "dated", deployment: "%E0%A4%A", apiVersion: "2025-04-01-preview" } });
 });
+
+test("the last endpoint read is remembered: the same input gives the same frozen answer, another input its own", () => {
+	const a = "https://res.openai.azure.com/openai/deployments/one/chat/completions?api-version=2024-12-01-preview";
+	const b = "https://other.openai.azure.com";
+	const first = parseEndpoint(a);
+	expect(parseEndpoint(a)).toBe(first);
+	expect(parseEndpoint(b)).toMatchObject({ base: b, hadExtra: false, fromUri: {} });
+	const again = parseEndpoint(a);
+	expect(again).toEqual(first);
+	if (typeof again === "string") throw new Error("not parsed");
+	expect(again).toMatchObject({ base: "https://res.openai.azure.com", fromUri: { apiStyle: "dated", deployment: "one", apiVersion: "2024-12-01-preview" } });
+	expect(Object.isFrozen(again) && Object.isFrozen(again.fromUri)).toBe(true);
+	expect(parseEndpoint(" ")).toBe("empty");
+});

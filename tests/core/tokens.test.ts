@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { checkContext, describeOverflow, estimatePromptTokens, estimateTokens } from "../../src/core/tokens";
 
 describe("estimateTokens", () => {
@@ -9,6 +10,30 @@ describe("estimateTokens", () => {
 		{ name: "emoji: two tokens each", text: "🚀".repeat(10), tokens: 22 },
 	])("$name", ({ text, tokens }) => {
 		expect(estimateTokens(text)).toBe(tokens);
+	});
+
+	test("counts as reading every character would: the ASCII between non-ASCII runs is counted by its length", () => {
+		// The definition, one character at a time (the module's estimate before its fast path).
+		const dense = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+		const byCharacter = (text: string) => {
+			const n = { ascii: 0, dense: 0, other: 0 };
+			for (const ch of text) {
+				const code = ch.codePointAt(0)!;
+				if (code < 0x80) n.ascii++;
+				else if (dense.test(ch)) n.dense++;
+				else if (code > 0xffff) n.dense += 2;
+				else n.other++;
+			}
+			return Math.ceil(Math.round((n.ascii / 4 + n.other / 2 + n.dense) * 1.1 * 1e6) / 1e6);
+		};
+		const pieces = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom("会議", "회의", "🚀", "é", "\ud83d", "\ude80", "a\r\n"));
+		fc.assert(
+			fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+				const text = parts.join("");
+				expect(estimateTokens(text)).toBe(byCharacter(text));
+			}),
+			{ numRuns: 500 },
+		);
 	});
 
 	test("leans high on real English prose compared with OpenAI's ~4 characters a token", () => {

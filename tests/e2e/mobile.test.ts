@@ -5,6 +5,7 @@
  * tests/ui/settingsMobileBundle.test.ts.
  */
 import { entraSecretName } from "../../src/azure/entraClient";
+import { PROGRESS_DELAY_MS } from "../../src/ui/progress";
 import { EntraEmulator } from "../support/entraEmulator";
 import { BEFORE, SELECTED, deployment, useHarness, userMessage } from "../ui/commandsHarness";
 
@@ -22,9 +23,14 @@ function expectQuietSuccess(): void {
 
 test("key deployment: the answer replaces the selection byte for byte; progress is a notice, there is no status bar", async () => {
 	expect.hasAssertions();
-	await h.start({ loader: "mobile main.js" });
-	h.emu.setAnswer(() => "We ship on Friday.\n\tIndented – ünïcode");
-	const outcome = await h.run("run-prompt-on-selection", { choose: "Improve the writing" });
+	await h.start({ loader: "mobile main.js", fakeClock: true });
+	h.emu.script({ delayMs: 1_000, content: "We ship on Friday.\n\tIndented – ünïcode" });
+	const running = h.run("run-prompt-on-selection", { choose: "Improve the writing" });
+	await h.requestsArrived(1);
+	await h.advance(PROGRESS_DELAY_MS);
+	expect(h.host.notices()).toHaveLength(1);
+	await h.advance(1_000);
+	const outcome = await running;
 	expect(outcome.ok).toBe(true);
 	expect(h.read()).toBe(BEFORE.replace(SELECTED, "We ship on Friday.\n\tIndented – ünïcode"));
 	expect(userMessage(h.emu.requests[0])).toContain(SELECTED);

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { PROGRESS_DELAY_MS } from "../../src/ui/progress";
 import { Modal, Platform, modalWatchers } from "../support/obsidian";
 import { BEFORE, DATA_JSON, KEY, LOADERS, SELECTED, deployment, useHarness } from "./commandsHarness";
 
@@ -52,10 +53,11 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 	});
 
 	test("cancel-request: the running request stops; the note is exactly as the user left it", async () => {
-		await h.start({ loader });
+		await h.start({ loader, fakeClock: true });
 		h.emu.script({ delayMs: 2_000, content: "LATE" });
 		const running = h.run("run-prompt-on-selection", { choose: "Improve the writing" });
 		await h.requestsArrived(1);
+		await h.advance(PROGRESS_DELAY_MS);
 		expect(h.statusItems().map((el) => el.textContent)).toEqual([expect.stringMatching(/^Test: thinking \d+ s$/)]);
 		await h.host.runCommand("cancel-request");
 		const outcome = await running;
@@ -79,6 +81,7 @@ test("several requests at once: each has its own status-bar item; the cancel pic
 	editor.setSelection(editor.offsetToPos(last), editor.offsetToPos(last + "Last line.".length));
 	const second = h.run("ask-about-selection", { type: "Why?", click: "Ask" });
 	await h.requestsArrived(2);
+	await h.advance(PROGRESS_DELAY_MS);
 	expect(h.statusItems().map((el) => el.getAttr("aria-label"))).toEqual(["Improve the writing in Meeting: click to cancel", "Question in Meeting: click to cancel"]);
 	await h.run("cancel-request", { choose: "Improve the writing" });
 	expect((await first).ok).toBe(false);
@@ -89,10 +92,11 @@ test("several requests at once: each has its own status-bar item; the cancel pic
 });
 
 test("a click on a request's status-bar item cancels that request", async () => {
-	await h.start();
+	await h.start({ fakeClock: true });
 	h.emu.script({ delayMs: 2_000, content: "LATE" });
 	const running = h.run("summarize-note-to-new-note");
 	await h.requestsArrived(1);
+	await h.advance(PROGRESS_DELAY_MS);
 	const [item] = h.statusItems();
 	expect(item!.textContent).toMatch(/^Test: thinking \d+ s$/);
 	item!.click();
@@ -100,6 +104,36 @@ test("a click on a request's status-bar item cancels that request", async () => 
 	expect(h.notes()).toEqual(["Notes/Meeting.md"]);
 	expect(h.readDisk()).toBe(BEFORE);
 	expect(h.lastNotice()).toBe("Cancelled (Summary): the note is as you left it.");
+});
+
+test("progress shows once a request has run PROGRESS_DELAY_MS; one answered sooner shows none; either can be cancelled at once", async () => {
+	await h.start({ fakeClock: true });
+	h.emu.script({ delayMs: PROGRESS_DELAY_MS - 50, content: "QUICK" }, { delayMs: 5_000, content: "SLOW" }, { delayMs: 5_000, content: "UNSEEN" });
+	const quick = h.run("ask-about-selection", { type: "Quick?", click: "Ask" });
+	await h.requestsArrived(1);
+	await h.advance(PROGRESS_DELAY_MS - 50);
+	expect((await quick).ok).toBe(true);
+	await h.advance(1_000);
+	expect(h.statusItems()).toEqual([]);
+
+	const slow = h.run("ask-about-selection", { type: "Slow?", click: "Ask" });
+	await h.requestsArrived(2);
+	await h.advance(PROGRESS_DELAY_MS - 1);
+	expect(h.statusItems()).toEqual([]);
+	await h.advance(1);
+	expect(h.statusItems().map((el) => el.textContent)).toEqual(["Test: thinking 0 s"]);
+	await h.host.runCommand("cancel-request");
+	expect((await slow).ok).toBe(false);
+	expect(h.statusItems()).toEqual([]);
+
+	// Cancelled before its progress showed: "Cancel request" lists a request from its start.
+	const unseen = h.run("ask-about-selection", { type: "Unseen?", click: "Ask" });
+	await h.requestsArrived(3);
+	await h.host.runCommand("cancel-request");
+	expect((await unseen).ok).toBe(false);
+	await h.advance(1_000);
+	expect(h.statusItems()).toEqual([]);
+	expect(h.lastNotice()).toBe("Cancelled (Question): the note is as you left it.");
 });
 
 test("on mobile, a notice shows the request while it runs (no status bar), and goes when it ends", async () => {

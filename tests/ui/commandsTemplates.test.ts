@@ -2,7 +2,7 @@
  * run-prompt-on-selection (the template picker) and the template-<id> commands, over real HTTP
  * against the strict emulator, from the sources and from the built main.js. Note texts exactly.
  */
-import { Modal, type SuggestModal } from "../support/obsidian";
+import { Modal, modalWatchers, type SuggestModal } from "../support/obsidian";
 import { BEFORE, LOADERS, NOTE, testFrom, SELECTED, answeredUsage, deployment, today, useHarness, userMessage } from "./commandsHarness";
 
 const h = useHarness();
@@ -175,4 +175,15 @@ test("an answer that arrives after the timeout is kept in a new note, and the no
 	expect(h.read("Meeting (late answer).md")).toBe("Answer (Improve the writing) for [[Meeting]], kept here because it arrived after the request timeout.\n\nWorth the wait.\n");
 	expect(h.lastNotice()).toBe('The answer to "Improve the writing" arrived after the timeout; it is in Meeting (late answer).md. Raise the request timeout to have answers land in place.');
 	expect(h.read()).toBe(BEFORE);
+});
+
+test("a template that reads the whole note sends the note as it was when the command ran, though the user typed while the picker was open", async () => {
+	const WHOLE = { id: "whole", name: "Whole note", text: "Note:\n{{note}}\nPart: {{selection}}", output: "below", deploymentId: null };
+	await h.start({ settings: { templates: [WHOLE] } });
+	h.emu.setAnswer(() => "Read.");
+	const editor = h.host.standInApp.workspace.activeEditor!.editor;
+	modalWatchers.push(() => editor.replaceRange("Typed meanwhile.\n", { line: 0, ch: 0 }));
+	await h.run("run-prompt-on-selection", { choose: "Whole note" });
+	expect(userMessage(h.emu.requests[0])).toBe(`Note:\n${BEFORE}\nPart: ${SELECTED}`);
+	expect(h.read()).toBe(`Typed meanwhile.\n# Meeting\n\n${SELECTED}\n\nRead.\n\nLast line.\n`);
 });

@@ -1,7 +1,7 @@
 // Progress on mobile: no status bar there, so a notice that stays until the request ends; a tap
 // dismisses a notice for good in Obsidian, so the next tick shows a new one.
 import { Platform } from "obsidian";
-import { RequestTracker } from "../../src/ui/progress";
+import { PROGRESS_DELAY_MS, RequestTracker } from "../../src/ui/progress";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,6 +43,8 @@ test("the stand-in's mobile has no status bar and Platform says mobile", () => {
 test("a tapped progress notice comes back at the next tick, and goes when the request ends", () => {
 	const tracker = new RequestTracker(plugin);
 	const job = tracker.start({ deployment: "o1", what: "Summary", notePath: "Notes/Meeting.md" });
+	expect(visible()).toHaveLength(0);
+	jest.advanceTimersByTime(PROGRESS_DELAY_MS);
 	expect(visible()).toHaveLength(1);
 	visible()[0]?.tap();
 	expect(visible()).toHaveLength(0);

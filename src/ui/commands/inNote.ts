@@ -13,6 +13,7 @@ import { messageOf } from "../guard";
 import { askInstruction } from "../modals/ask";
 import { showReasoning } from "../modals/reasoning";
 import { withReasoning } from "../../core/summaryNote";
+import { formatCount } from "../../core/count";
 import { pickTemplate } from "../modals/pickers";
 import { writeGeneratedNote } from "./newNote";
 import { copyAnswerAction, openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NO_TEMPLATE, NOTICE_MS, type CommandOutcome, type NoticeAction } from "./notify";
@@ -29,10 +30,9 @@ async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode
 	if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 	// An answer cut off by the token budget never replaces the user's text: it goes below it.
 	const truncated = reply.completion.finishReason === "length";
-	const budget = reply.deployment.maxCompletionTokens.toLocaleString("en-US");
 	const cutOff = !truncated
 		? ""
-		: ` The answer was cut off at the ${budget} max completion tokens${mode === "replace" ? ", so it was put below your text instead of replacing it" : ""}; raise max completion tokens for a whole answer.`;
+		: ` The answer was cut off at the ${formatCount(reply.deployment.maxCompletionTokens)} max completion tokens${mode === "replace" ? ", so it was put below your text instead of replacing it" : ""}; raise max completion tokens for a whole answer.`;
 	const placed = truncated ? "below" : mode;
 	const summary = reply.completion.reasoningSummary;
 	// The summary goes into the note only when asked for, only above an answer inserted below (never in place of the user's text).
@@ -63,7 +63,14 @@ async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode
 
 async function runTemplateOn(ctx: PluginContext, cap: Captured, target: Target, template: PromptTemplate): Promise<CommandOutcome> {
 	if (usesSelection(template.text) && cap.selection.trim() === "") return tell(false, `Select the text to run "${template.name}" on first.`);
-	const fields = { selection: cap.selection, note: cap.doc, title: cap.title };
+	// The note's text is read only when the template asks for it.
+	const fields = {
+		selection: cap.selection,
+		title: cap.title,
+		get note() {
+			return cap.doc;
+		},
+	};
 	const wholeNote = usesWholeNote(template.text) && cap.selection.trim() !== "";
 	const reply = await send(ctx, {
 		what: template.name,

@@ -6,7 +6,7 @@
  * is kept (commands/lateAnswer.ts).
  * The note is not touched here: placing the answer is the caller's job, once there is one.
  */
-import { prepare, runPrompt } from "../../azure/runPrompt";
+import { prepare, runPrompt, type Prepared } from "../../azure/runPrompt";
 import { explainFailure, redactSecrets } from "../../core/errors";
 import { describeUsage, type Completion } from "../../core/response";
 import type { DeploymentConfig } from "../../core/settings";
@@ -50,8 +50,8 @@ export function describeRun(reply: Answered): string {
 /** A command that ends without a notice (the user closed a modal, or the plugin was unloaded). */
 const untold = (message: string): Reply => ({ ok: false, outcome: { ok: false, message } });
 
-/** The prompt to send, after the context check; or how the command ended without sending. */
-async function settlePrompt(ctx: PluginContext, req: PromptRequest, apiKey: string | null): Promise<{ prompt: string; usedSelectionOnly: boolean } | Reply> {
+/** The prompt to send, validated and built once, after the context check; or how the command ended without sending. */
+async function settlePrompt(ctx: PluginContext, req: PromptRequest, apiKey: string | null): Promise<{ prompt: string; prepared: Prepared; usedSelectionOnly: boolean } | Reply> {
 	let prompt = req.prompt;
 	let usedSelectionOnly = false;
 	for (;;) {
@@ -63,7 +63,7 @@ async function settlePrompt(ctx: PluginContext, req: PromptRequest, apiKey: stri
 		}
 		const { built, deployment } = prepared;
 		const check = checkContext(built.promptParts, deployment.family.contextWindow, built.maxOutputTokens);
-		if (check.fits) return { prompt, usedSelectionOnly };
+		if (check.fits) return { prompt, prepared, usedSelectionOnly };
 		const overflow = describeOverflow(check, deployment.family.label);
 		if (usedSelectionOnly || req.selectionOnly === null) {
 			const hint = usedSelectionOnly ? "Even the selection alone is too large: select less text." : "Select less text, or lower max completion tokens in the deployment's settings.";
@@ -98,6 +98,7 @@ export async function send(ctx: PluginContext, req: PromptRequest): Promise<Repl
 			apiKey,
 			...withEntra(ctx, req.config),
 			prompt: settled.prompt,
+			prepared: settled.prepared,
 			timeoutMs: ctx.settings.timeoutSeconds * 1000,
 			maxRetries: ctx.settings.maxRetries,
 			requestUrl: obsidianRequestUrl,

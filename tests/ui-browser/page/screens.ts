@@ -214,7 +214,7 @@ export const SCREENS: Record<string, Screen> = {
 	},
 	"modal-cancel-picker": async () => {
 		const { plugin } = standIns(defaultSettings());
-		const tracker = new RequestTracker(plugin as never);
+		const tracker = new RequestTracker(plugin as never, 0);
 		cleanups.push(() => tracker.dispose());
 		tracker.start({ deployment: "Work o4-mini", what: "Improve the writing", notePath: "Projects/Quarterly planning.md" });
 		tracker.start({ deployment: "Team gpt-5 (Entra ID)", what: "Summary", notePath: "Meetings/2026-04-30 Customer portal launch review.md" });
@@ -243,7 +243,7 @@ export const SCREENS: Record<string, Screen> = {
 	"progress-status-bar": async () => {
 		const { plugin, statusBar } = standIns(defaultSettings());
 		document.body.appendChild(statusBar);
-		const tracker = new RequestTracker(plugin as never);
+		const tracker = new RequestTracker(plugin as never, 0);
 		cleanups.push(() => tracker.dispose());
 		const first = tracker.start({ deployment: "Work o4-mini", what: "Improve the writing", notePath: "Projects/Quarterly planning.md" });
 		first.status = "retrying in 4 s after HTTP 429";
@@ -254,7 +254,7 @@ export const SCREENS: Record<string, Screen> = {
 		Platform.isMobile = true;
 		Platform.isDesktop = false;
 		const { plugin } = standIns(defaultSettings());
-		const tracker = new RequestTracker(plugin as never);
+		const tracker = new RequestTracker(plugin as never, 0);
 		cleanups.push(() => tracker.dispose());
 		tracker.start({ deployment: "Work o4-mini", what: "Improve the writing", notePath: "Projects/Quarterly planning.md" });
 		return [await appears(() => document.querySelector<HTMLElement>(".notice-container"), "The progress notice")];
