@@ -2,7 +2,7 @@
  * "Sign in with Microsoft" from the command palette, from the sources and from main.js, against
  * the loopback token emulator: the modal shows the address and the code, a status line for each
  * poll (pending, slow_down), then who signed in; the refresh token goes to secret storage only, and
- * the next request is sent with the issued access token. A declined sign-in is explained; with no
+ * the next request is sent with the issued access token. A declined or expired sign-in is explained; with no
  * Entra ID deployment a notice says so. The fake clock moves the polling on: nothing waits on time.
  */
 import { entraSecretName } from "../../src/azure/entraClient";
@@ -100,16 +100,19 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 		expect(ISSUED.length).toBeGreaterThan(0);
 	});
 
-	test("a declined sign-in is explained in the modal; nothing is stored", async () => {
+	test.each([
+		["authorization_declined", "denied"],
+		["expired_token", "expired"],
+	] as const)("%s: the plugin's explanation in the modal; nothing is stored", async (answer, kind) => {
 		await start(loader);
-		entra.scriptPolls("authorization_pending", "authorization_declined");
+		entra.scriptPolls("authorization_pending", answer);
 		const running = h.run("sign-in-with-microsoft");
 		await until(() => els("azure-reasoning-entra-code").length > 0, "the code");
 		await poll(INTERVAL_S, statuses.length + 1);
 		await h.advance(INTERVAL_S * 1000);
 		const outcome = await running;
-		expect(outcome).toMatchObject({ ok: false, message: entraMessage({ kind: "denied" }) });
-		expect(statuses.at(-1)).toBe(entraMessage({ kind: "denied" }));
+		expect(outcome).toMatchObject({ ok: false, message: entraMessage({ kind }) });
+		expect(statuses.at(-1)).toBe(entraMessage({ kind }));
 		expect(els("azure-reasoning-entra-status")[0]?.hasClass("is-error")).toBe(true);
 		expect(buttons()).toEqual(["Close"]);
 		expect(h.host.standInApp.secretStorage.getSecret(entraSecretName("d1"))).toBeNull();
