@@ -1,53 +1,101 @@
 /**
- * The demo's Microsoft Entra ID sign-in: the plugin's own device-code flow (EntraSession, the
- * code main.js bundles) over the Obsidian stand-in's requestUrl, printed as the settings tab shows
- * it: the address and the code, each waiting state, then who signed in. The refresh token goes
- * where the loaded main.js looks for it (the stand-in's in-memory secret storage, under the
- * deployment's secret name): main.js then refreshes, keeps the access token in memory, and sends it
- * as a Bearer token. Nothing is written to disk; no token is printed.
+ * The demo's Microsoft Entra ID sign-in: the loaded main.js's own command, "Sign in with
+ * Microsoft" (its device-code flow, its polling, its secret storage), run as the command palette
+ * runs it. The demo watches the command's modal and prints what it shows: the address and the
+ * code, each waiting state; then who signed in, or the plugin's explanation of a failure. main.js
+ * keeps the refresh token in the stand-in's in-memory secret storage and the access token in
+ * memory, and sends it as a Bearer token. Nothing is written to disk; no token is printed.
  */
-import { EntraSession, entraSecretName } from "../../src/azure/entraClient";
 import { validateDeployment } from "../../src/core/validate";
 import type { DeploymentConfig } from "../../src/core/settings";
 import type { ObsidianHost } from "../../tests/support/host";
-import { requestUrl } from "../../tests/support/obsidian";
-import type { DemoIo } from "./user";
+import { Modal, findEls, modalWatchers, type FakeElement } from "../../tests/support/obsidian";
+import type { DemoIo, Outcome } from "./user";
 
-/** How the polling waits: the plugin's default (real time) from a terminal; tests inject one that records and returns. */
+/** How the polling waits: the plugin's own (real time) from a terminal; tests inject one that records and returns. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
-/** Signs in for `config` (an Entra ID deployment); true when signed in. Prints every step, and the plugin's explanation of a failure. */
+export const SIGN_IN_MODAL = "azure-reasoning-sign-in";
+
+const under = (modal: Modal, test: (el: FakeElement) => boolean) => findEls(modal.modalEl, test);
+
+/** Prints the modal's address and code once shown, and each status line while the plugin polls (not its first nor its last: the outcome says those). */
+function watchSignIn(io: DemoIo): { stop(): void; modal(): Modal | null } {
+	let seen: Modal | null = null;
+	const watcher = (modal: Modal) => {
+		if (!modal.modalEl.hasClass(SIGN_IN_MODAL)) return;
+		seen = modal;
+		const status = under(modal, (e) => e.hasClass("azure-reasoning-entra-status"))[0];
+		if (!status) throw new Error("The sign-in modal has no status line");
+		let codeShown = false;
+		const setText = status.setText.bind(status);
+		status.setText = (text) => {
+			setText(text);
+			const code = under(modal, (e) => e.hasClass("azure-reasoning-entra-code"))[0];
+			if (!code) return; // asking for a code, or the end
+			if (!codeShown) {
+				codeShown = true;
+				const link = under(modal, (e) => e.tagName === "A")[0];
+				io.out("Open the address below, enter this code, and sign in with your work account:");
+				io.out(`  ${link?.getAttr("href") ?? "(no address shown)"}`);
+				io.out(`  code: ${code.textContent}`);
+			}
+			io.out(status.textContent);
+		};
+	};
+	modalWatchers.push(watcher);
+	return {
+		stop: () => {
+			const at = modalWatchers.indexOf(watcher);
+			if (at >= 0) modalWatchers.splice(at, 1);
+		},
+		modal: () => seen,
+	};
+}
+
+/**
+ * While the command runs, main.js's `window` timers (its polling waits: nothing else of the
+ * plugin's runs meanwhile) go through `sleep`; the stand-in's own timers are the realm's, untouched.
+ */
+async function withPluginSleep<T>(sleep: Sleep | undefined, run: () => Promise<T>): Promise<T> {
+	const g = globalThis as { window?: object };
+	const real = g.window;
+	if (!sleep || !real) return run();
+	const cancelled = new Set<number>();
+	let next = 0;
+	g.window = Object.create(real, {
+		setTimeout: {
+			value: (fn: () => void, ms = 0) => {
+				const id = ++next;
+				void sleep(ms).then(() => cancelled.has(id) || fn());
+				return id;
+			},
+		},
+		clearTimeout: { value: (id: number) => cancelled.add(id) },
+	}) as object;
+	try {
+		return await run();
+	} finally {
+		g.window = real;
+	}
+}
+
+/** Signs in for `config` (the default deployment, with Entra ID) through main.js's command; true when signed in. */
 export async function signIn(config: DeploymentConfig, host: ObsidianHost, io: DemoIo, sleep?: Sleep): Promise<boolean> {
 	const entra = validateDeployment(config).ready?.entra;
 	if (!entra) throw new Error("signIn needs a valid Entra ID deployment");
-	const session = new EntraSession(entra, {
-		requestUrl: (param) => requestUrl(param),
-		store: host.standInApp.secretStorage,
-		secretName: entraSecretName(config.id),
-		...(sleep ? { sleep } : {}),
-	});
+	io.out(`\nSigning in with Microsoft at ${entra.authorityHost} (tenant ${entra.tenant}) ...`);
+	const watching = watchSignIn(io);
 	try {
-		io.out(`\nSigning in with Microsoft at ${entra.authorityHost} (tenant ${entra.tenant}) ...`);
-		const started = await session.startSignIn();
-		if (!started.ok) {
-			io.err(`\nSign-in failed: ${started.message}`);
-			return false;
+		const outcome = (await withPluginSleep(sleep, () => host.runCommand("sign-in-with-microsoft"))) as Outcome | undefined;
+		if (outcome?.ok) {
+			io.out(outcome.message ?? "Signed in.");
+			return true;
 		}
-		const { code } = started;
-		io.out("Open the address below, enter this code, and sign in with your work account:");
-		io.out(`  ${code.verificationUri}`);
-		io.out(`  code: ${code.userCode}`);
-		io.out(`Waiting for you to sign in (the code is valid for ${Math.max(1, Math.round(code.expiresInS / 60))} minutes)…`);
-		const result = await session.waitForSignIn(code, { onState: (_outcome, message) => io.out(message) });
-		if (!result.ok) {
-			io.err(`\nSign-in failed: ${result.message}`);
-			return false;
-		}
-		const who = session.account();
-		io.out(who ? `Signed in as ${who}.` : "Signed in.");
-		return true;
+		io.err(`\nSign-in failed: ${outcome?.message ?? "the command ended without an outcome."}`);
+		return false;
 	} finally {
-		// The demo's copy of the access token goes; main.js keeps its own from the refresh token.
-		session.dispose();
+		watching.stop();
+		watching.modal()?.close();
 	}
 }

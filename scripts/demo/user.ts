@@ -21,6 +21,7 @@ export type Outcome = { ok?: boolean; message?: string };
 export function playTheUser(values: { template?: string; instruction?: string; deployment?: string }, io: DemoIo): () => void {
 	const watcher = (modal: Modal) => {
 		const cls = (name: string) => modal.modalEl.hasClass(name);
+		if (cls("azure-reasoning-sign-in")) return; // signIn.ts prints it as it goes
 		const title = modal.titleEl.textContent;
 		if (title) io.out(`\n[modal] ${title}\n${modal.contentEl.textContent ? `${modal.contentEl.children.map((c) => c.textContent).join("\n")}\n` : ""}`);
 		if (modalScript.length > 0) return;

@@ -13,12 +13,14 @@
  * | choose-deployment | no request: sets the default deployment |
  * | preview-request | no request: shows what a template would send |
  * | cancel-request | cancels a running request |
+ * | sign-in-with-microsoft | no request: the device-code sign-in of an Entra ID deployment |
  */
 import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
 import type { PluginContext } from "../context";
 import { askAboutSelection, runTemplateCommand } from "./inNote";
 import { cancelRequest, chooseDeployment } from "./manage";
 import { previewRequest } from "./preview";
+import { signInWithMicrosoft } from "./signIn";
 import { summarize } from "./summarize";
 import { guarded, type CommandOutcome } from "./notify";
 import type { CommandRegistry } from "./templateCommands";
@@ -53,6 +55,11 @@ export function registerCommands(plugin: CommandRegistry, ctx: PluginContext): v
 			if (!checking) void guarded("Cancel request", () => cancelRequest(ctx));
 			return true;
 		},
+	});
+	plugin.addCommand({
+		id: "sign-in-with-microsoft",
+		name: "Sign in with Microsoft",
+		callback: () => guarded("Sign in with Microsoft", () => signInWithMicrosoft(ctx)),
 	});
 	ctx.services.templateCommands.sync();
 }

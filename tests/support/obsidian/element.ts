@@ -6,6 +6,8 @@ export interface FakeElementOptions {
 	text?: string;
 	attr?: Record<string, string | number | boolean | null>;
 	title?: string;
+	/** As obsidian.d.ts's DomElementInfo (a link's address). */
+	href?: string;
 }
 
 type Listener = (ev: unknown) => unknown;
@@ -28,6 +30,7 @@ export class FakeElement {
 		this.addClass(...cls.flatMap((c) => c.split(/\s+/)).filter(Boolean));
 		if (opts.text !== undefined) this.ownText = opts.text;
 		if (opts.title !== undefined) this.setAttr("title", opts.title);
+		if (opts.href !== undefined) this.setAttr("href", opts.href);
 		for (const [k, v] of Object.entries(opts.attr ?? {})) this.setAttr(k, v);
 	}
 

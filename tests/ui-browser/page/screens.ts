@@ -14,6 +14,8 @@ import { askChoice } from "../../../src/ui/modals/choice";
 import { pickDeployment, pickRequest, pickTemplate } from "../../../src/ui/modals/pickers";
 import { showPreview } from "../../../src/ui/modals/preview";
 import { showReasoning } from "../../../src/ui/modals/reasoning";
+import { openWhileLoaded } from "../../../src/ui/modals/lifetime";
+import { SignInModal } from "../../../src/ui/modals/signIn";
 import { RequestTracker } from "../../../src/ui/progress";
 import { AzureReasoningSettingTab } from "../../../src/ui/settingsTab";
 import { previewText, redactRequest } from "../../../src/core/preview";
@@ -235,6 +237,14 @@ export const SCREENS: Record<string, Screen> = {
 			cls: "azure-reasoning-too-large",
 		});
 		return [await modalRoot("azure-reasoning-too-large")];
+	},
+	"modal-sign-in": async () => {
+		// What "Sign in with Microsoft" (src/ui/commands/signIn.ts) shows while the plugin polls.
+		const modal = new SignInModal({} as never, "Team gpt-5 (Entra ID)");
+		openWhileLoaded(modal, modalHost());
+		modal.showCode({ deviceCode: "-", userCode: "ABCD1EFG", verificationUri: "https://microsoft.com/devicelogin", expiresInS: 900, intervalS: 5 });
+		modal.setStatus("Waiting for you to sign in in the browser…");
+		return [await modalRoot("azure-reasoning-sign-in")];
 	},
 	"notice-with-actions": async () => {
 		showNotice("The answer to \"Summarize\" arrived after the timeout; it is in AI answers/Quarterly planning (late answer).md. Raise the request timeout to have answers land in place.", 0, [{ label: "Open", run: () => {} }]);
