@@ -103,9 +103,10 @@ const SILENT = { error() {}, warn() {}, info() {}, debug() {} };
  * desktop exposes it to plugins): base URL, key (`null`, not undefined, beside a token provider:
  * undefined would pick up `AZURE_OPENAI_API_KEY` and make the SDK throw), api-version,
  * organization, project, admin key, webhook secret and log level. `OPENAI_CUSTOM_HEADERS` cannot
- * be turned off here; the transport sends only the headers it knows (transport.ts).
+ * be turned off here: each request pins its own credential and content headers (pinnedHeaders),
+ * and the transport sends only the headers it knows (transport.ts).
  */
-export function makeClient(dep: ReadyDeployment, opts: Pick<SendOptions, "apiKey" | "bearerToken">, fetchImpl: typeof fetch, timeoutMs: number): OpenAI {
+function makeClient(dep: ReadyDeployment, opts: Pick<SendOptions, "apiKey" | "bearerToken">, fetchImpl: typeof fetch, timeoutMs: number): OpenAI {
 	const common = {
 		fetch: fetchImpl,
 		maxRetries: 0,
@@ -144,7 +145,7 @@ function retryable(failure: Failure): boolean {
  * another tool's credential (and send that credential to this endpoint); a request's own headers
  * come last of all, so they pin the one credential this deployment uses and drop the other.
  */
-export function pinnedHeaders(dep: Pick<ReadyDeployment, "apiStyle">, auth: Pick<SendOptions, "apiKey" | "bearerToken">): Record<string, string | null> {
+function pinnedHeaders(dep: Pick<ReadyDeployment, "apiStyle">, auth: Pick<SendOptions, "apiKey" | "bearerToken">): Record<string, string | null> {
 	const common = { accept: "application/json", "content-type": "application/json" };
 	if (auth.bearerToken !== undefined) return { ...common, authorization: `Bearer ${auth.bearerToken}`, "api-key": null };
 	if (dep.apiStyle === "v1") return { ...common, authorization: `Bearer ${auth.apiKey}`, "api-key": null };

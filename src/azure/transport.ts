@@ -47,7 +47,7 @@ export function abortError(): Error {
  */
 const SENT_HEADERS = new Set(["accept", "content-type", "api-key", "authorization", "user-agent", "idempotency-key"]);
 
-export function isSentHeader(name: string): boolean {
+function isSentHeader(name: string): boolean {
 	const n = name.toLowerCase();
 	return SENT_HEADERS.has(n) || n.startsWith("x-stainless-");
 }

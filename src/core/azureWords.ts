@@ -10,7 +10,7 @@
  * never the wording; the parameter comes from `param`, spelled either operation's way.
  */
 import { EFFORT_SCALE, familyOfModel, getFamily, isFamilyId, type ReasoningEffort } from "./families";
-import type { DeploymentConfig, OmittableParam } from "./settings";
+import { FIELD_LABELS, type DeploymentConfig, type OmittableParam } from "./settings";
 import type { Explanation } from "./errors";
 import type { Fix } from "./validate";
 import { nearestEffort } from "./validateOptions";
@@ -43,7 +43,7 @@ function settingOf(param: string | null, message: string): OmittableParam | null
 
 const omitting = (dep: DeploymentConfig | undefined, param: OmittableParam): Partial<DeploymentConfig> => ({ omitParams: [...new Set([...(dep?.omitParams ?? []), param])] });
 
-const NAMES: Record<OmittableParam, string> = { reasoningEffort: "reasoning effort", reasoningSummary: "reasoning summary", temperature: "temperature", verbosity: "verbosity" };
+const NAMES: Record<OmittableParam, string> = FIELD_LABELS;
 
 /** The effort the deployment asks for now: its own choice, else its family's default. */
 function currentEffort(dep: DeploymentConfig | undefined): string {

@@ -5,7 +5,7 @@
  */
 import { errorAt, warningAt } from "./finding";
 import { EFFORT_SCALE, getFamily, isFamilyId, OPERATION_LABELS, type ModelFamily, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
-import type { DeploymentConfig, OmittableParam } from "./settings";
+import { FIELD_LABELS, type DeploymentConfig } from "./settings";
 import type { Finding } from "./validate";
 
 export function checkOperation(cfg: DeploymentConfig, family: ModelFamily, out: Finding[]): Operation | null {
@@ -121,8 +121,6 @@ export function checkVerbosity(cfg: DeploymentConfig, family: ModelFamily, opera
 	return v;
 }
 
-const OMITTED_NAMES: Record<OmittableParam, string> = { temperature: "temperature", reasoningEffort: "reasoning effort", reasoningSummary: "reasoning summary", verbosity: "verbosity" };
-
 /** What Azure refused for this deployment is not sent: said under its field, with the way back. */
 export function checkOmitted(cfg: DeploymentConfig, out: Finding[]): void {
 	const omitted = cfg.omitParams ?? [];
@@ -131,7 +129,7 @@ export function checkOmitted(cfg: DeploymentConfig, out: Finding[]): void {
 		out.push({
 			field: param,
 			severity: "warning",
-			message: `Not sent: Azure refused the ${OMITTED_NAMES[param]} for this deployment, so Azure's own default applies.`,
+			message: `Not sent: Azure refused the ${FIELD_LABELS[param]} for this deployment, so Azure's own default applies.`,
 			fix: { label: "Send it again", patch: { omitParams: rest.length > 0 ? rest : undefined } },
 		});
 	}

@@ -29,7 +29,7 @@ export function dataPath(app: App, manifest: PluginManifest): string {
 }
 
 /** A file-name-safe time: 2025-11-25T13-27-00-123Z. */
-function stamp(date: Date): string {
+export function stamp(date: Date): string {
 	return date.toISOString().replace(/[:.]/g, "-");
 }
 

@@ -10,7 +10,7 @@ import { loadSettingsText } from "../../core/settingsMigrations";
 import type { PluginSettings } from "../../core/settings";
 import { mergeSettings } from "../../core/settingsMerge";
 import type { LoadReport } from "./host";
-import { dataPath, loadSettingsFile } from "./settingsFile";
+import { dataPath, loadSettingsFile, stamp } from "./settingsFile";
 
 /** What the plugin keeps about its settings file; main.ts owns it. */
 export interface SettingsState {
@@ -76,11 +76,6 @@ async function damagedOnDisk(state: SettingsState): Promise<boolean> {
 	} catch {
 		return false;
 	}
-}
-
-/** A file-name-safe time: 2025-11-25T13-27-00-123Z. */
-function stamp(date: Date): string {
-	return date.toISOString().replace(/[:.]/g, "-");
 }
 
 /**
