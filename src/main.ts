@@ -52,6 +52,8 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 			placement,
 			entra,
 			templateCommands,
+			// Until the history file exists (issue 12): recorded nowhere.
+			history: { record: () => undefined },
 			dispose: () => {
 				// First the lifetime: open modals close, and answers that arrive later leave everything alone.
 				lifetime.abort();
