@@ -5,10 +5,11 @@ import { prepare } from "../../../src/azure/runPrompt";
 import { getFamily } from "../../../src/core/families";
 import { DEFAULT_TEMPLATES } from "../../../src/core/prompt";
 import { defaultSettings, newDeployment, type DeploymentConfig, type PluginSettings } from "../../../src/core/settings";
-import { checkContext, describeOverflow } from "../../../src/core/tokens";
+import { budgetThatFits, checkContext, describeOverflow } from "../../../src/core/tokens";
 import { validateDeployment } from "../../../src/core/validate";
 import { showNotice } from "../../../src/ui/commands/notify";
 import { recordRequest } from "../../../src/ui/commands/preview";
+import { tooLargeQuestion } from "../../../src/ui/commands/send";
 import { askInstruction } from "../../../src/ui/modals/ask";
 import { askChoice } from "../../../src/ui/modals/choice";
 import { pickDeployment, pickRequest, pickTemplate } from "../../../src/ui/modals/pickers";
@@ -224,18 +225,12 @@ export const SCREENS: Record<string, Screen> = {
 		return [await modalRoot("azure-reasoning-request-picker")];
 	},
 	"modal-too-large": async () => {
-		// The words of src/ui/commands/send.ts's too-large question, with a real overflow from core/tokens.
+		// send.ts's own question, with a real overflow from core/tokens: the whole note (about 190,000 tokens) beside o4-mini's answer budget.
 		const family = getFamily("o4-mini");
-		const check = checkContext([{ content: "x".repeat(family.contextWindow * 4) }], family.contextWindow, family.defaultMaxCompletionTokens);
-		void askChoice(modalHost(), {
-			title: "The prompt is too large for this model",
-			paragraphs: [describeOverflow(check, family.label), "Nothing is cut without asking. Send the selected text only, instead of the whole note?"],
-			buttons: [
-				{ label: "Send the selection only", value: "selection" as const, cta: true },
-				{ label: "Cancel", value: "cancel" as const },
-			],
-			cls: "azure-reasoning-too-large",
-		});
+		const check = checkContext([{ content: "x".repeat(690_000) }], family.contextWindow, family.defaultMaxCompletionTokens);
+		const offer = { selectionOnly: true, budget: budgetThatFits(check, 16), reasoning: family.reasoning };
+		if (offer.budget === null) throw new Error("No smaller budget fits: the screen would not show the offer");
+		void askChoice(modalHost(), tooLargeQuestion(describeOverflow(check, family.label), offer, check.reserved));
 		return [await modalRoot("azure-reasoning-too-large")];
 	},
 	"modal-sign-in": async () => {
