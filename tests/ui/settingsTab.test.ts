@@ -49,10 +49,35 @@ describe("layout and Obsidian's rules", () => {
 });
 
 describe("the deployments list", () => {
-	test("each row: name, family, endpoint host, ready or how many problems", async () => {
+	test("each row: the status first, in words and a colour class (a broken one never reads ready), then family and endpoint host", async () => {
+		const WARNED: DeploymentConfig = { ...READY, id: "d3", displayName: "Small", maxCompletionTokens: 1_000 };
+		await open({ deployments: [READY, BROKEN, WARNED] });
+		const status = (row: string) => {
+			const badge = ui.row(row).querySelector(".setting-item-description")!.firstElementChild!;
+			return { text: badge.textContent, cls: [...badge.classList].filter((c) => c.startsWith("is-")) };
+		};
+		expect(ui.desc("Mini (default)")).toBe("Ready o3-mini · res.openai.azure.com");
+		expect(status("Mini (default)")).toEqual({ text: "Ready", cls: ["is-ready"] });
+		expect(ui.desc("Five")).toBe("2 problems to fix GPT-5 · no endpoint");
+		expect(status("Five")).toEqual({ text: "2 problems to fix", cls: ["is-error"] });
+		expect(status("Small")).toEqual({ text: "Ready, 1 warning", cls: ["is-warning"] });
+	});
+
+	test("each button names the deployment it acts on, its visible words first", async () => {
 		await open();
-		expect(ui.desc("Mini (default)")).toBe("o3-mini · res.openai.azure.com · Ready");
-		expect(ui.desc("Five")).toBe("GPT-5 · no endpoint · 2 problems to fix");
+		const names = (row: string) => ui.buttons(row).map((b) => [b.textContent, b.getAttribute("aria-label")]);
+		expect(names("Five")).toEqual([
+			["Edit", "Edit deployment Five"],
+			["Duplicate", "Duplicate deployment Five"],
+			["Make default", "Make default: deployment Five"],
+			["Remove", "Remove deployment Five"],
+		]);
+		expect(names("Mini (default)").map(([, label]) => label)).toEqual(["Edit deployment Mini", "Duplicate deployment Mini", "Remove deployment Mini"]);
+		ui.click("Five", "Remove");
+		expect(names("Five")).toEqual([
+			["Remove", "Remove deployment Five"],
+			["Cancel", null],
+		]);
 	});
 
 	test("add: a new deployment, opened at its endpoint; the first one becomes the default", async () => {
