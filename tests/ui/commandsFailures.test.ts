@@ -8,7 +8,9 @@ import { tellFailure } from "../../src/ui/commands/notify";
 import { explainFailure } from "../../src/core/errors";
 import type AzureReasoningPlugin from "../../src/main";
 import { estimatePromptTokens } from "../../src/core/tokens";
-import { BEFORE, DATA_JSON, KEY, LOADERS, NOTE, SELECTED, deployment, today, useHarness, userMessage } from "./commandsHarness";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BEFORE, DATA_JSON, KEY, ROOT, LOADERS, NOTE, SELECTED, deployment, today, useHarness, userMessage } from "./commandsHarness";
 
 const h = useHarness();
 
@@ -159,6 +161,18 @@ describe("the notice's buttons", () => {
 		expect(opened).toEqual([["d1", "maxCompletionTokens"]]);
 		buttons(notice as unknown as Notice)[0]!.click();
 		expect(dep.maxCompletionTokens).toBe(25_000);
+	});
+
+	test("the buttons are on a row of their own after the text, in the class styles.css spaces from it", async () => {
+		await h.start();
+		const { notice } = tellFailure(h.plugin, { kind: "no-answer", outcome: { kind: "empty", completion: null as never } }, budget, h.plugin.settings.deployments[0]!);
+		const message = (notice as unknown as Notice).messageEl;
+		const row = message.children.at(-1)!;
+		expect(row.hasClass("azure-reasoning-notice-actions")).toBe(true);
+		expect(row.children.map((b) => [b.tagName, b.textContent])).toEqual([["BUTTON", "Use 25,000"], ["BUTTON", "Open settings"]]);
+		expect(message.textContent).toMatch(/^No answer: [^]*Nothing was changed\.Use 25,000Open settings$/);
+		const css = readFileSync(join(ROOT, "styles.css"), "utf8");
+		expect(/\.azure-reasoning-notice-actions\s*\{[^}]*margin-top:\s*var\(--size-4-3\)[^}]*\}/.test(css) && /\.azure-reasoning-notice-actions\s*\{[^}]*gap:/.test(css)).toBe(true);
 	});
 
 	test("no deployment yet: Open settings opens Obsidian's settings at the plugin's tab", async () => {
