@@ -5,7 +5,7 @@ import { prepare } from "../../../src/azure/runPrompt";
 import { getFamily } from "../../../src/core/families";
 import { DEFAULT_TEMPLATES } from "../../../src/core/prompt";
 import { defaultSettings, newDeployment, type DeploymentConfig, type PluginSettings } from "../../../src/core/settings";
-import { budgetThatFits, checkContext, describeOverflow } from "../../../src/core/tokens";
+import { budgetThatFits, checkContext, describeOverflow, formatCount } from "../../../src/core/tokens";
 import { validateDeployment } from "../../../src/core/validate";
 import { showNotice } from "../../../src/ui/commands/notify";
 import { recordRequest } from "../../../src/ui/commands/preview";
@@ -13,7 +13,7 @@ import { tooLargeQuestion } from "../../../src/ui/commands/send";
 import { askInstruction } from "../../../src/ui/modals/ask";
 import { askChoice } from "../../../src/ui/modals/choice";
 import { pickDeployment, pickRequest, pickTemplate } from "../../../src/ui/modals/pickers";
-import { showPreview } from "../../../src/ui/modals/preview";
+import { promptSections, showPreview } from "../../../src/ui/modals/preview";
 import { showReasoning } from "../../../src/ui/modals/reasoning";
 import { openWhileLoaded } from "../../../src/ui/modals/lifetime";
 import { SignInModal } from "../../../src/ui/modals/signIn";
@@ -137,6 +137,21 @@ function modalRoot(cls: string): Promise<HTMLElement> {
 	return appears(() => document.querySelector<HTMLElement>(`.modal.${cls}`), `The modal .${cls}`);
 }
 
+/** The preview command's own steps (src/ui/commands/preview.ts): prepare, capture at the client, redact; then the modal. */
+async function previewModal(cfg: PageConfig): Promise<HTMLElement> {
+	// The preview command's own steps (src/ui/commands/preview.ts): prepare, capture at the client, redact.
+	const config = settingsFor(cfg).deployments[0]!;
+	const template = DEFAULT_TEMPLATES[0]!;
+	const prepared = prepare({ config, apiKey: KEY, prompt: renderTemplate(template.text, { selection: NOTE, note: NOTE, title: "Quarterly planning" }) });
+	if (!prepared.ok) throw new Error(`prepare failed: ${JSON.stringify(prepared.failure)}`);
+	const captured = await recordRequest(prepared.deployment, prepared.built, KEY, 60_000);
+	if (!captured) throw new Error("Nothing was captured");
+	const check = checkContext(prepared.built.promptParts, prepared.deployment.family.contextWindow, prepared.built.maxOutputTokens);
+	const summary = [`"${template.name}" on Quarterly planning, to ${prepared.deployment.displayName} (${prepared.deployment.family.label}).`, `The prompt is about ${formatCount(check.promptTokens)} tokens (an estimate); ${formatCount(check.available)} fit beside the answer's ${formatCount(check.reserved)}.`];
+	void showPreview(modalHost(), { summary, parts: promptSections(prepared.built.promptParts), request: previewText(redactRequest(captured, [KEY])) });
+	return modalRoot("azure-reasoning-preview");
+}
+
 export const SCREENS: Record<string, Screen> = {
 	"settings-overview": async (cfg) => {
 		const { tab, root } = settingsTab(cfg);
@@ -192,18 +207,14 @@ export const SCREENS: Record<string, Screen> = {
 		void pickDeployment(modalHost(), settingsFor(cfg).deployments, "work");
 		return [await modalRoot("azure-reasoning-deployment-picker")];
 	},
-	"modal-preview-request": async (cfg) => {
-		// The preview command's own steps (src/ui/commands/preview.ts): prepare, capture at the client, redact.
-		const config = settingsFor(cfg).deployments[0]!;
-		const template = DEFAULT_TEMPLATES[0]!;
-		const prepared = prepare({ config, apiKey: KEY, prompt: renderTemplate(template.text, { selection: NOTE, note: NOTE, title: "Quarterly planning" }) });
-		if (!prepared.ok) throw new Error(`prepare failed: ${JSON.stringify(prepared.failure)}`);
-		const captured = await recordRequest(prepared.deployment, prepared.built, KEY, 60_000);
-		if (!captured) throw new Error("Nothing was captured");
-		const check = checkContext(prepared.built.promptParts, prepared.deployment.family.contextWindow, prepared.built.maxOutputTokens);
-		const summary = [`"${template.name}" on Quarterly planning, to ${prepared.deployment.displayName} (${prepared.deployment.family.label}).`, `The prompt is about ${check.promptTokens} tokens (an estimate); ${check.available} fit beside the answer's ${check.reserved}.`];
-		void showPreview(modalHost(), { summary, request: previewText(redactRequest(captured, [KEY])) });
-		return [await modalRoot("azure-reasoning-preview")];
+	"modal-preview-request": async (cfg) => [await previewModal(cfg)],
+	"modal-preview-request-raw": async (cfg) => {
+		// The raw request unfolded: the address, the SDK's headers and the JSON body wrap inside the modal.
+		const modal = await previewModal(cfg);
+		const details = modal.querySelector("details");
+		if (!details) throw new Error("The raw request is not in a <details>");
+		details.open = true;
+		return [modal];
 	},
 	"modal-show-reasoning": async () => {
 		// What "Show reasoning" opens for an answer placed in the note (a summary as the Responses API gives one).
