@@ -7,6 +7,7 @@ import { DEFAULT_TEMPLATES } from "../../../src/core/prompt";
 import { defaultSettings, newDeployment, type DeploymentConfig, type PluginSettings } from "../../../src/core/settings";
 import { budgetThatFits, checkContext, describeOverflow, formatCount } from "../../../src/core/tokens";
 import { validateDeployment } from "../../../src/core/validate";
+import { explainFailure, type Failure } from "../../../src/core/errors";
 import { showNotice } from "../../../src/ui/commands/notify";
 import { recordRequest } from "../../../src/ui/commands/preview";
 import { tooLargeQuestion } from "../../../src/ui/commands/send";
@@ -254,6 +255,13 @@ export const SCREENS: Record<string, Screen> = {
 	},
 	"notice-with-actions": async () => {
 		showNotice("The answer to \"Summarize\" arrived after the timeout; it is in AI answers/Quarterly planning (late answer).md. Raise the request timeout to have answers land in place.", 0, [{ label: "Open", run: () => {} }]);
+		return [await appears(() => document.querySelector<HTMLElement>(".notice-container"), "The notice")];
+	},
+	"notice-failure-actions": async (cfg) => {
+		// A failure a setting explains: its one-click fix and Open settings, on a row under the text (notify.ts's tellFailure).
+		const failure = { kind: "no-answer", outcome: { kind: "budget-exhausted", maxCompletionTokens: 1_000, completion: { text: "", finishReason: "length", model: "o4-mini", usage: { promptTokens: 40, completionTokens: 1_000, reasoningTokens: 1_000, totalTokens: 1_040 }, outputFiltered: [], refusal: null, reasoningSummary: null } } } satisfies Failure;
+		const e = explainFailure(failure, settingsFor(cfg).deployments[0]);
+		showNotice(`${e.title} ${e.detail}`, 0, [...(e.fix ? [{ label: e.fix.label, run: () => {} }] : []), { label: "Open settings", run: () => {} }]);
 		return [await appears(() => document.querySelector<HTMLElement>(".notice-container"), "The notice")];
 	},
 	"progress-status-bar": async () => {
