@@ -1,7 +1,8 @@
 /**
  * The part every command that asks shares: one request from start to end. Validate and build
  * (nothing is sent on any error); estimate the prompt's tokens and, when it would not fit the
- * context window, ask (send the selection only, or cancel: never cut silently); send while the
+ * context window, ask (send the selection only, allow a shorter answer for this request, or
+ * cancel: never cut silently); send while the
  * request shows its progress; and read what came back; an answer that comes after the timeout
  * is kept (commands/lateAnswer.ts).
  * The note is not touched here: placing the answer is the caller's job, once there is one.
@@ -10,10 +11,10 @@ import { prepare, runPrompt, type Prepared } from "../../azure/runPrompt";
 import { explainFailure, redactSecrets } from "../../core/errors";
 import { describeUsage, type Completion } from "../../core/response";
 import type { DeploymentConfig } from "../../core/settings";
-import { checkContext, describeOverflow } from "../../core/tokens";
-import type { ReadyDeployment } from "../../core/validate";
+import { budgetThatFits, checkContext, describeOverflow, formatCount } from "../../core/tokens";
+import { MIN_OUTPUT_TOKENS_RESPONSES, SMALL_BUDGET, type ReadyDeployment } from "../../core/validate";
 import type { PluginContext } from "../context";
-import { askChoice } from "../modals/choice";
+import { askChoice, type ChoiceButton, type ChoiceOptions } from "../modals/choice";
 import { deploymentLabel } from "../modals/pickers";
 import { obsidianRequestUrl } from "../obsidianRequest";
 import { readKey, withEntra } from "./deployment";
@@ -50,38 +51,71 @@ export function describeRun(reply: Answered): string {
 /** A command that ends without a notice (the user closed a modal, or the plugin was unloaded). */
 const untold = (message: string): Reply => ({ ok: false, outcome: { ok: false, message } });
 
+/** What the too-large question may offer: the selection only, and a smaller answer budget that makes the prompt fit. */
+export interface TooLargeOffer {
+	selectionOnly: boolean;
+	/** The answer budget that fits, for this request only; null when none does. */
+	budget: number | null;
+	/** The reasoning caveat applies: a small budget may be spent on reasoning alone. */
+	reasoning: boolean;
+}
+
+export type TooLargeAnswer = "selection" | "budget" | "cancel";
+
+/** The too-large question's words and buttons (shown by `send`, and drawn as is in `npm run test:ui`). */
+export function tooLargeQuestion(overflow: string, offer: TooLargeOffer, reserved: number): ChoiceOptions<TooLargeAnswer> {
+	const buttons: ChoiceButton<TooLargeAnswer>[] = [];
+	const paragraphs = [overflow, "Nothing is cut without asking."];
+	if (offer.selectionOnly) {
+		buttons.push({ label: "Send the selection only", value: "selection", cta: true });
+		paragraphs.push("Send the selection only: the selected text is sent instead of the whole note.");
+	}
+	if (offer.budget !== null) {
+		const label = `Answer in at most ${formatCount(offer.budget)} tokens`;
+		buttons.push({ label, value: "budget", cta: !offer.selectionOnly });
+		const caveat = offer.reasoning && offer.budget < SMALL_BUDGET ? " Reasoning counts against it: a hard question may leave no room for the answer." : "";
+		paragraphs.push(`${label}: the whole prompt is sent, with a smaller answer budget for this request only (the deployment keeps ${formatCount(reserved)}).${caveat}`);
+	}
+	buttons.push({ label: "Cancel", value: "cancel" });
+	return { title: "The prompt is too large for this model", paragraphs, buttons, cls: "azure-reasoning-too-large" };
+}
+
 /** The prompt to send, validated and built once, after the context check; or how the command ended without sending. */
-async function settlePrompt(ctx: PluginContext, req: PromptRequest, apiKey: string | null): Promise<{ prompt: string; prepared: Prepared; usedSelectionOnly: boolean } | Reply> {
+async function settlePrompt(ctx: PluginContext, req: PromptRequest, apiKey: string | null): Promise<{ prompt: string; config: DeploymentConfig | undefined; prepared: Prepared; usedSelectionOnly: boolean } | Reply> {
 	let prompt = req.prompt;
+	let config = req.config;
 	let usedSelectionOnly = false;
 	for (;;) {
-		const prepared = prepare({ config: req.config, apiKey, prompt });
+		const prepared = prepare({ config, apiKey, prompt });
 		if (!prepared.ok) {
-			const e = explainFailure(prepared.failure, req.config);
+			const e = explainFailure(prepared.failure, config);
 			const explanation = { ...e, title: redactSecrets(e.title, [apiKey]), detail: redactSecrets(e.detail, [apiKey]) };
 			return { ok: false, outcome: tellFailure(ctx, prepared.failure, explanation, req.config).outcome };
 		}
 		const { built, deployment } = prepared;
 		const check = checkContext(built.promptParts, deployment.family.contextWindow, built.maxOutputTokens);
-		if (check.fits) return { prompt, prepared, usedSelectionOnly };
+		if (check.fits) return { prompt, config, prepared, usedSelectionOnly };
 		const overflow = describeOverflow(check, deployment.family.label);
-		if (usedSelectionOnly || req.selectionOnly === null) {
+		const offer: TooLargeOffer = {
+			selectionOnly: !usedSelectionOnly && req.selectionOnly !== null,
+			budget: budgetThatFits(check, built.operation === "responses" ? MIN_OUTPUT_TOKENS_RESPONSES : 1),
+			reasoning: deployment.family.reasoning,
+		};
+		if (!offer.selectionOnly && offer.budget === null) {
 			const hint = usedSelectionOnly ? "Even the selection alone is too large: select less text." : "Select less text, or lower max completion tokens in the deployment's settings.";
 			return { ok: false, outcome: tell(false, `Nothing was sent. ${overflow} ${hint}`) };
 		}
-		const choice = await askChoice(ctx, {
-			title: "The prompt is too large for this model",
-			paragraphs: [overflow, "Nothing is cut without asking. Send the selected text only, instead of the whole note?"],
-			buttons: [
-				{ label: "Send the selection only", value: "selection" as const, cta: true },
-				{ label: "Cancel", value: "cancel" as const },
-			],
-			cls: "azure-reasoning-too-large",
-		});
+		const choice = await askChoice(ctx, tooLargeQuestion(overflow, offer, check.reserved));
 		if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded.");
-		if (choice !== "selection") return { ok: false, outcome: tell(false, "Cancelled: nothing was sent, and the note is unchanged.", 6_000) };
-		prompt = req.selectionOnly;
-		usedSelectionOnly = true;
+		if (choice === "selection" && req.selectionOnly !== null) {
+			prompt = req.selectionOnly;
+			usedSelectionOnly = true;
+		} else if (choice === "budget" && offer.budget !== null && config) {
+			// This request only: the deployment's own budget stays as the user set it.
+			config = { ...config, maxCompletionTokens: offer.budget };
+		} else {
+			return { ok: false, outcome: tell(false, "Cancelled: nothing was sent, and the note is unchanged.", 6_000) };
+		}
 	}
 }
 
@@ -94,7 +128,7 @@ export async function send(ctx: PluginContext, req: PromptRequest): Promise<Repl
 	const job = ctx.services.requests.start({ deployment: label, what: req.what, notePath: req.notePath });
 	try {
 		const result = await runPrompt({
-			config: req.config,
+			config: settled.config,
 			apiKey,
 			...withEntra(ctx, req.config),
 			prompt: settled.prompt,
