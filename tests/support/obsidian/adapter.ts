@@ -4,7 +4,7 @@ import * as path from "node:path";
 import type { DataAdapter, ListedFiles } from "obsidian";
 import { normalizePath } from "./functions";
 
-type Implemented = Pick<DataAdapter, "getName" | "exists" | "read" | "write" | "mkdir" | "remove" | "rename" | "list">;
+type Implemented = Pick<DataAdapter, "getName" | "exists" | "read" | "write" | "append" | "mkdir" | "remove" | "rename" | "list">;
 
 export class FileSystemAdapter implements Implemented {
 	constructor(readonly basePath: string) {}
@@ -33,6 +33,15 @@ export class FileSystemAdapter implements Implemented {
 	/** Writes the file; its folder must exist (ENOENT otherwise). */
 	async write(normalizedPath: string, data: string): Promise<void> {
 		fs.writeFileSync(this.abs(normalizedPath), data, "utf8");
+	}
+	/**
+	 * Adds to the end of the file. Obsidian's adapters create a missing file here (Node's appendFile
+	 * does); not documented, so the stand-in is stricter: the file must exist (ENOENT otherwise).
+	 */
+	async append(normalizedPath: string, data: string): Promise<void> {
+		const full = this.abs(normalizedPath);
+		if (!fs.existsSync(full)) throw new Error(`ENOENT: no such file, append '${normalizedPath}'`);
+		fs.appendFileSync(full, data, "utf8");
 	}
 	async mkdir(normalizedPath: string): Promise<void> {
 		fs.mkdirSync(this.abs(normalizedPath), { recursive: true });
