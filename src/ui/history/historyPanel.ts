@@ -29,20 +29,7 @@ export interface PanelSource {
 	status(): string;
 }
 
-const OUTCOMES: [HistoryOutcome, string][] = [
-	["answered", "Answered"],
-	["failed", "Failed"],
-	["cancelled", "Cancelled"],
-	["late", "Late"],
-];
-
-const WENT: Record<HistoryEntry["destination"]["kind"], string> = {
-	replace: "replaced the selection in",
-	below: "below the selection in",
-	"new-note": "new note",
-	"kept-note": "kept in",
-	none: "",
-};
+const OUTCOMES: HistoryOutcome[] = ["answered", "failed", "cancelled", "late"];
 
 function when(iso: string): string {
 	return new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
@@ -89,13 +76,13 @@ export class HistoryPanel {
 		});
 		const outcome = el.createEl("select", { cls: "dropdown", attr: { "aria-label": "Outcome" } });
 		outcome.createEl("option", { text: "All outcomes", value: "" });
-		for (const [value, text] of OUTCOMES) outcome.createEl("option", { text, value });
+		for (const value of OUTCOMES) outcome.createEl("option", { text: value, value });
 		outcome.value = this.filter.outcome ?? "";
 		outcome.addEventListener("change", () => {
 			this.filter = { ...this.filter, outcome: (outcome.value || null) as HistoryOutcome | null };
 			this.render();
 		});
-		const exportButton = el.createEl("button", { text: "Export as CSV", attr: { "aria-label": "Export the listed requests as CSV" } });
+		const exportButton = el.createEl("button", { text: "Export as CSV" });
 		exportButton.disabled = all.length === 0;
 		exportButton.addEventListener("click", this.actions.handler("Export as CSV", () => this.actions.exportCsv(filterHistory(all, this.filter).reverse())));
 	}
@@ -104,7 +91,7 @@ export class HistoryPanel {
 		const item = list.createDiv({ cls: `azure-reasoning-history-entry azure-reasoning-outcome-${e.outcome}` });
 		const top = item.createDiv({ cls: "azure-reasoning-history-meta" });
 		top.createEl("strong", { text: e.template ?? e.command });
-		top.createSpan({ cls: "azure-reasoning-history-badge", text: OUTCOMES.find(([o]) => o === e.outcome)?.[1] ?? e.outcome });
+		top.createSpan({ cls: "azure-reasoning-history-badge", text: e.outcome });
 		const meta = item.createDiv({ cls: "azure-reasoning-history-meta" });
 		meta.createSpan({ text: when(e.time) });
 		meta.createSpan({ text: e.model ? `${e.deployment} (${e.model})` : e.deployment });
@@ -113,15 +100,15 @@ export class HistoryPanel {
 			meta.createSpan({ text: `${formatCount(e.promptTokens)} + ${formatCount(e.completionTokens)} tokens${e.reasoningTokens > 0 ? ` (${formatCount(e.reasoningTokens)} reasoning)` : ""}` });
 		}
 		if (e.error) item.createDiv({ cls: "azure-reasoning-history-error", text: e.error });
-		const went = e.destination.path ? `${WENT[e.destination.kind]} ${e.destination.path}`.trim() : "";
-		if (went) item.createDiv({ cls: "azure-reasoning-history-meta", text: `Answer: ${went}` });
+		// "Answer (below): Notes/A.md"; kept-note: the place was gone, or the answer came late.
+		if (e.destination.path) item.createDiv({ cls: "azure-reasoning-history-meta", text: `Answer (${e.destination.kind}): ${e.destination.path}` });
 		const buttons = item.createDiv({ cls: "azure-reasoning-history-actions" });
 		const path = e.destination.path;
 		if (path && this.actions.noteExists(path)) {
 			buttons.createEl("button", { text: "Open", attr: { "aria-label": `Open ${path}` } }).addEventListener("click", this.actions.handler("Open", () => this.actions.open(path)));
 		}
 		if (e.prompt !== undefined) {
-			buttons.createEl("button", { text: "Run again", attr: { "aria-label": "Send the same prompt again; the answer goes into a new note" } }).addEventListener("click", this.actions.handler("Run again", () => this.actions.runAgain(e)));
+			buttons.createEl("button", { text: "Run again", title: "The same prompt again; the answer into a new note" }).addEventListener("click", this.actions.handler("Run again", () => this.actions.runAgain(e)));
 		}
 		if (buttons.childElementCount === 0) buttons.remove();
 	}

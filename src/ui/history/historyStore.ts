@@ -72,8 +72,8 @@ export class HistoryStore implements RequestHistory {
 	}
 
 	status(): string {
-		if (this.state.unreadable) return `The history file (${this.path}) could not be read: it was left as it is, and this session's requests are listed but not saved.`;
-		if (this.state.keptAside) return `Some lines of the history file could not be read; the file as it was is kept as ${this.state.keptAside}.`;
+		if (this.state.unreadable) return `${this.path} could not be read: it is left as it is, and this session's requests are not saved.`;
+		if (this.state.keptAside) return `Part of the history file was unreadable; the file as it was is kept as ${this.state.keptAside}.`;
 		return "";
 	}
 

@@ -6,11 +6,12 @@
  * it was asked for has moved on; without a kept prompt there is nothing to send again), and
  * Export as CSV (a new file in the output folder, never over an existing one).
  */
-import { ItemView, Notice, normalizePath, type App, type WorkspaceLeaf } from "obsidian";
+import { ItemView, Notice, type App, type WorkspaceLeaf } from "obsidian";
 import { historyCsv } from "../../core/historyCsv";
 import type { HistoryEntry } from "../../core/historyEntry";
 import { dayKey } from "../../core/historyUsage";
 import { writeAnswerNote } from "../answerNote";
+import { freePath, usableFolder } from "../newNoteFile";
 import { openInNewTab, showNotice, tell, type CommandOutcome } from "../commands/notify";
 import { send } from "../commands/send";
 import type { PluginContext } from "../context";
@@ -20,24 +21,11 @@ import { HistoryPanel } from "./historyPanel";
 
 export const HISTORY_VIEW = "azure-reasoning-history";
 
-/** Writes the CSV as a new file in the output folder (the root when it cannot be made); returns its path. */
+/** Writes the CSV as a new file in the output folder (the root when it cannot be made), never over a file; returns its path. */
 export async function exportCsv(app: App, folder: string, entries: readonly HistoryEntry[], now = new Date()): Promise<string> {
-	let dir = folder.trim() === "" ? "" : normalizePath(folder);
-	if (dir && !app.vault.getFolderByPath(dir)) {
-		try {
-			await app.vault.createFolder(dir);
-		} catch {
-			dir = app.vault.getFolderByPath(dir) ? dir : "";
-		}
-	}
-	const text = historyCsv(entries);
-	for (let n = 1; n < 100; n++) {
-		const path = normalizePath(`${dir ? `${dir}/` : ""}Request history ${dayKey(now)}${n === 1 ? "" : ` ${n}`}.csv`);
-		if (app.vault.getAbstractFileByPath(path)) continue;
-		await app.vault.create(path, text);
-		return path;
-	}
-	throw new Error("every name for the export is taken");
+	const path = freePath(app, await usableFolder(app, folder), `Request history ${dayKey(now)}`, ".csv");
+	await app.vault.create(path, historyCsv(entries));
+	return path;
 }
 
 /** Sends a kept prompt again; the answer goes into a new note beside the source's other answers. */
