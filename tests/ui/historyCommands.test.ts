@@ -87,3 +87,45 @@ test("a request refused before sending (a settings error) is not recorded", asyn
 	expect(h.emu.requests).toHaveLength(0);
 	expect(await entries()).toEqual([]);
 });
+
+describe("requests that end otherwise (main.js, on the fake clock)", () => {
+	test("cancelled while the model thinks: recorded as cancelled, no tokens, nowhere", async () => {
+		await h.start({ loader: "main.js", fakeClock: true });
+		h.emu.script({ delayMs: 2_000, content: "LATE" });
+		const running = h.run("run-prompt-on-selection", { choose: "Improve the writing" });
+		await h.requestsArrived(1);
+		await h.host.runCommand("cancel-request");
+		expect((await running).ok).toBe(false);
+		const [e] = await entries();
+		expect(e).toMatchObject({ command: "run-prompt-on-selection", template: "Improve the writing", outcome: "cancelled", promptTokens: 0, completionTokens: 0, destination: { kind: "none", path: "" } });
+		expect(e?.error).toBeUndefined();
+	});
+
+	test("the timeout, then the answer arrives: a failed entry, then a late one with its tokens and the note that keeps it", async () => {
+		await h.start({ loader: "main.js", settings: { timeoutSeconds: 1 }, fakeClock: true });
+		h.emu.script({ delayMs: 3_000, content: "LATE" });
+		const running = h.run("ask-about-selection", { type: "Risks?", click: "Ask" });
+		await h.requestsArrived(1);
+		await h.advance(1_000);
+		expect((await running).ok).toBe(false);
+		await h.advance(2_000);
+		for (let i = 0; i < 50 && h.notes().length === 1; i++) await new Promise((r) => setImmediate(r));
+		const [failed, late] = await entries();
+		expect(failed).toMatchObject({ outcome: "failed", error: expect.stringMatching(/No answer after 1 s/) });
+		const kept = h.notes().find((p) => p !== NOTE);
+		expect(late).toMatchObject({ command: "ask-about-selection", outcome: "late", destination: { kind: "kept-note", path: kept } });
+		expect(late?.completionTokens).toBe(answeredUsage(h.emu.requests[0]).completion_tokens);
+	});
+
+	test("the note deleted while the model thinks: the answer kept in a new note, and the entry says so", async () => {
+		await h.start({ loader: "main.js", fakeClock: true });
+		h.emu.script({ delayMs: 300, content: "KEPT" });
+		const running = h.run("ask-about-selection", { type: "Risks?", click: "Ask" });
+		await h.requestsArrived(1);
+		await h.host.standInApp.vault.delete(h.host.standInApp.vault.getFileByPath(NOTE)!);
+		await h.advance(300);
+		expect((await running).ok).toBe(true);
+		const [e] = await entries();
+		expect(e).toMatchObject({ outcome: "answered", destination: { kind: "kept-note", path: "Meeting (answer).md" } });
+	});
+});
