@@ -75,6 +75,8 @@ export interface PluginSettings {
 	linkSummaryInSource: boolean;
 	/** Write a reasoning summary as a folded callout just above an answer inserted below the selection (never for "replace"). */
 	reasoningInNote: boolean;
+	/** Keep the prompt as sent (note text included) in the request history; off: the history holds no note text. */
+	keepPromptsInHistory: boolean;
 	templates: PromptTemplate[];
 }
 
@@ -116,6 +118,7 @@ export function defaultSettings(): PluginSettings {
 		outputFolder: "",
 		linkSummaryInSource: false,
 		reasoningInNote: false,
+		keepPromptsInHistory: false,
 		templates: DEFAULT_TEMPLATES.map((t) => ({ ...t })),
 	};
 }

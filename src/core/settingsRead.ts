@@ -13,7 +13,7 @@ export type Report = (message: string) => void;
 
 /** Keys a stored deployment may have besides its fields; `apiKey` is moved out by the loader. */
 const DEPLOYMENT_EXTRA_KEYS = new Set(["id", "apiKey"]);
-const SETTINGS_KEYS = new Set(["version", "deployments", "defaultDeploymentId", "timeoutSeconds", "maxRetries", "outputFolder", "linkSummaryInSource", "reasoningInNote", "templates"]);
+const SETTINGS_KEYS = new Set(["version", "deployments", "defaultDeploymentId", "timeoutSeconds", "maxRetries", "outputFolder", "linkSummaryInSource", "reasoningInNote", "keepPromptsInHistory", "templates"]);
 const TEMPLATE_KEYS = new Set(["id", "name", "text", "output", "deploymentId"]);
 
 const isText = (v: unknown): v is string => typeof v === "string";
@@ -177,6 +177,8 @@ export function readSettings(raw: unknown, problems?: string[]): PluginSettings 
 	else if (r.linkSummaryInSource !== undefined) report?.("The setting that links a summary from its source note was not readable; it is off.");
 	if (typeof r.reasoningInNote === "boolean") settings.reasoningInNote = r.reasoningInNote;
 	else if (r.reasoningInNote !== undefined) report?.("The setting that writes reasoning summaries into the note was not readable; it is off.");
+	if (typeof r.keepPromptsInHistory === "boolean") settings.keepPromptsInHistory = r.keepPromptsInHistory;
+	else if (r.keepPromptsInHistory !== undefined) report?.("The setting that keeps prompts in the request history was not readable; it is off.");
 
 	if (Array.isArray(r.templates)) {
 		const templates = r.templates.map((t, i) => readTemplate(t, i, report)).filter((t): t is PromptTemplate => t !== undefined);

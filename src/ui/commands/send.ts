@@ -6,6 +6,9 @@
  * request shows its progress; and read what came back; an answer that comes after the timeout
  * is kept (commands/lateAnswer.ts).
  * The note is not touched here: placing the answer is the caller's job, once there is one.
+ * Every request sent is recorded in the history (ui/history/recordRequest.ts): here when it ends
+ * without an answer, by the caller's `recordAnswer` once the answer is placed. Whatever calls
+ * `send` must not record the same request again.
  */
 import { prepare, runPrompt, type Prepared } from "../../azure/runPrompt";
 import { explainFailure, redactSecrets } from "../../core/errors";
@@ -20,6 +23,7 @@ import { obsidianRequestUrl } from "../obsidianRequest";
 import { readKey, withEntra } from "./deployment";
 import { keepLateAnswer } from "./lateAnswer";
 import { tell, tellFailure, type CommandOutcome } from "./notify";
+import { finish, startDraft, type HistoryDraft, type RequestOrigin } from "../history/recordRequest";
 
 export interface PromptRequest {
 	/** What is asked, for the progress and the cancel picker: "Improve the writing", "Summary". */
@@ -29,6 +33,8 @@ export interface PromptRequest {
 	/** The same request on the selection only: offered when `prompt` reads the whole note and does not fit. */
 	selectionOnly: string | null;
 	notePath: string;
+	/** The command (and template) that asks, for the request history. */
+	origin: RequestOrigin;
 }
 
 /** The answer, from the deployment that gave it. */
@@ -38,6 +44,8 @@ export interface Answered {
 	deployment: ReadyDeployment;
 	elapsedMs: number;
 	usedSelectionOnly: boolean;
+	/** The history entry to record once the answer is placed (`recordAnswer`). */
+	history: HistoryDraft;
 }
 
 /** What `send` ends with: the answer, or how the command ended without one (the user was told). */
@@ -126,6 +134,8 @@ export async function send(ctx: PluginContext, req: PromptRequest): Promise<Repl
 	if ("ok" in settled) return settled;
 	const label = req.config ? deploymentLabel(req.config) : "Azure";
 	const job = ctx.services.requests.start({ deployment: label, what: req.what, notePath: req.notePath });
+	const history = startDraft(ctx, req.origin, settled.prepared.deployment, settled.prompt, req.notePath, new Date());
+	const record = (end: Parameters<typeof finish>[1]) => ctx.services.history.record(finish(history, end));
 	try {
 		const result = await runPrompt({
 			config: settled.config,
@@ -140,14 +150,23 @@ export async function send(ctx: PluginContext, req: PromptRequest): Promise<Repl
 			onRetry: ({ waitMs, status }) => {
 				job.status = `retrying in ${Math.ceil(waitMs / 1000)} s${status ? ` after HTTP ${status}` : ""}`;
 			},
-			onLateAnswer: (completion) => void keepLateAnswer(ctx, req, completion),
+			onLateAnswer: (completion) =>
+				void keepLateAnswer(ctx, req, completion).then((kept) =>
+					record({ outcome: "late", durationMs: Date.now() - Date.parse(history.time), model: completion.model, usage: completion.usage, ...(kept ? { destination: { kind: "kept-note", path: kept } } : {}) }),
+				),
 		});
+		if (!result.ok && result.sent) {
+			const f = result.failure;
+			const spent = f.kind === "no-answer" && f.outcome.kind !== "malformed" ? f.outcome.completion : null;
+			const cancelled = f.kind === "cancelled";
+			record({ outcome: cancelled ? "cancelled" : "failed", durationMs: result.elapsedMs, model: spent?.model ?? "", usage: spent?.usage ?? null, ...(cancelled ? {} : { error: result.explanation.title }) });
+		}
 		if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 		if (!result.ok) {
 			if (result.failure.kind === "cancelled") return { ok: false, outcome: tell(false, `Cancelled (${req.what}): the note is as you left it.`, 6_000) };
 			return { ok: false, outcome: tellFailure(ctx, result.failure, result.explanation, req.config).outcome };
 		}
-		return { ok: true, completion: result.completion, deployment: result.deployment, elapsedMs: result.elapsedMs, usedSelectionOnly: settled.usedSelectionOnly };
+		return { ok: true, completion: result.completion, deployment: result.deployment, elapsedMs: result.elapsedMs, usedSelectionOnly: settled.usedSelectionOnly, history };
 	} finally {
 		job.finish();
 	}

@@ -8,6 +8,7 @@ import { tell, type CommandOutcome } from "./notify";
 import { deploymentFor } from "./deployment";
 import { captureEditor, NO_NOTE } from "./editorCapture";
 import { send } from "./send";
+import { recordAnswer } from "../history/recordRequest";
 
 export async function summarize(ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo, scope: "note" | "selection"): Promise<CommandOutcome> {
 	const cap = captureEditor(editor, view);
@@ -23,13 +24,14 @@ export async function summarize(ctx: PluginContext, editor: Editor, view: Markdo
 		prompt: scope === "note" ? renderTemplate(SUMMARIZE_NOTE_TEMPLATE, noteCtx) : selectionPrompt,
 		selectionOnly: scope === "note" && hasSelection ? selectionPrompt : null,
 		notePath: cap.file.path,
+		origin: { command: scope === "note" ? "summarize-note-to-new-note" : "summarize-selection-to-new-note" },
 	});
 	if (!reply.ok) return reply.outcome;
 	const ofSelection = scope === "selection" || reply.usedSelectionOnly;
-	return writeGeneratedNote(ctx, cap.file, reply, {
+	return recordAnswer(ctx, reply, writeGeneratedNote(ctx, cap.file, reply, {
 		label: "summary",
 		heading: ofSelection ? "Summary of a selection from {{link}}." : "Summary of {{link}}.",
 		linkFromSource: ctx.settings.linkSummaryInSource,
 		noun: "Summary",
-	});
+	}));
 }

@@ -24,6 +24,25 @@ import { previewText, redactRequest } from "../../../src/core/preview";
 import { renderTemplate } from "../../../src/core/prompt";
 import { EntraSessions } from "../../../src/azure/entraClient";
 import { Platform, requestUrl } from "./obsidian";
+import { HistoryPanel } from "../../../src/ui/history/historyPanel";
+import type { HistoryEntry } from "../../../src/core/historyEntry";
+
+/** A month of requests on two deployments, for the history view: answers, a failure, a cancel, a late answer. */
+function sampleHistory(now: Date): HistoryEntry[] {
+	const out: HistoryEntry[] = [];
+	const base = { operation: "responses" as const, destination: { kind: "below" as const, path: "Projects/Quarterly planning.md" } };
+	for (let d = 27; d >= 0; d -= d % 3 === 0 ? 2 : 1) {
+		const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() - d, 10);
+		const reasoning = 400 + ((d * 137) % 2200);
+		out.push({ ...base, time: day.toISOString(), command: "template-improve-writing", template: "Improve the writing", deploymentId: "work", deployment: "Work o4-mini", model: "o4-mini-2025-04-16", durationMs: 8_000 + d * 300, promptTokens: 300 + d * 20, completionTokens: reasoning + 350, reasoningTokens: reasoning, outcome: "answered" });
+		if (d % 4 === 0) out.push({ ...base, time: new Date(day.getTime() + 3_600_000).toISOString(), command: "summarize-note-to-new-note", deploymentId: "team", deployment: "Team gpt-5 (Entra ID)", model: "gpt-5-2025-08-07", durationMs: 41_000, promptTokens: 2_400, completionTokens: 5_100, reasoningTokens: 4_300, outcome: "answered", destination: { kind: "new-note", path: "AI answers/Launch review (summary).md" } });
+	}
+	const last = new Date(now.getTime() - 600_000).toISOString();
+	out.push({ ...base, time: last, command: "ask-about-selection", deploymentId: "work", deployment: "Work o4-mini", model: "", durationMs: 1_200, promptTokens: 0, completionTokens: 0, reasoningTokens: 0, outcome: "failed", error: "Azure refused the key (HTTP 401).", destination: { kind: "none", path: "" } });
+	out.push({ ...base, time: last, command: "summarize-selection-to-new-note", deploymentId: "team", deployment: "Team gpt-5 (Entra ID)", model: "", durationMs: 3_000, promptTokens: 0, completionTokens: 0, reasoningTokens: 0, outcome: "cancelled", destination: { kind: "none", path: "" } });
+	out.push({ ...base, time: last, command: "ask-about-selection", deploymentId: "team", deployment: "Team gpt-5 (Entra ID)", model: "gpt-5-2025-08-07", durationMs: 640_000, promptTokens: 900, completionTokens: 12_000, reasoningTokens: 11_000, outcome: "late", destination: { kind: "kept-note", path: "AI answers/Note (late answer).md" }, prompt: "What are the risks?" });
+	return out;
+}
 
 export interface PageConfig {
 	/** The Entra ID emulator's address (loopback), used as the sign-in authority. */
@@ -263,6 +282,15 @@ export const SCREENS: Record<string, Screen> = {
 		const e = explainFailure(failure, settingsFor(cfg).deployments[0]);
 		showNotice(`${e.title} ${e.detail}`, 0, [...(e.fix ? [{ label: e.fix.label, run: () => {} }] : []), { label: "Open settings", run: () => {} }]);
 		return [await appears(() => document.querySelector<HTMLElement>(".notice-container"), "The notice")];
+	},
+	"history-view": async () => {
+		// The "Request history" view as the right sidebar holds it: filters, the usage chart, the requests.
+		const leaf = document.body.createDiv("workspace-leaf-content");
+		const now = new Date();
+		const entries = sampleHistory(now);
+		const panel = new HistoryPanel(leaf.createDiv("view-content"), { all: () => entries, status: () => "" }, { noteExists: () => true, open: () => {}, runAgain: () => {}, exportCsv: () => {}, handler: (_l, run) => () => void run() }, () => now);
+		panel.render();
+		return [leaf];
 	},
 	"progress-status-bar": async () => {
 		const { plugin, statusBar } = standIns(defaultSettings());
