@@ -75,6 +75,8 @@ export interface PluginSettings {
 	linkSummaryInSource: boolean;
 	/** Write a reasoning summary as a folded callout just above an answer inserted below the selection (never for "replace"). */
 	reasoningInNote: boolean;
+	/** How many notes a batch of summaries sends at once (halved while Azure answers 429). */
+	batchConcurrency: number;
 	templates: PromptTemplate[];
 }
 
@@ -105,6 +107,8 @@ export const FIELD_LABELS: Record<keyof Omit<DeploymentConfig, "id">, string> = 
 
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_BATCH_CONCURRENCY = 2;
+export const MAX_BATCH_CONCURRENCY = 8;
 
 export function defaultSettings(): PluginSettings {
 	return {
@@ -116,6 +120,7 @@ export function defaultSettings(): PluginSettings {
 		outputFolder: "",
 		linkSummaryInSource: false,
 		reasoningInNote: false,
+		batchConcurrency: DEFAULT_BATCH_CONCURRENCY,
 		templates: DEFAULT_TEMPLATES.map((t) => ({ ...t })),
 	};
 }
