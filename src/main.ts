@@ -2,6 +2,8 @@ import { Plugin } from "obsidian";
 import { clearClientCache } from "./azure/client";
 import { EntraSessions } from "./azure/entraClient";
 import type { PluginSettings } from "./core/settings";
+import { registerFolderMenu } from "./ui/batch/folderMenu";
+import { BatchService } from "./ui/batch/service";
 import { registerCommands } from "./ui/commands";
 import { TemplateCommands } from "./ui/commands/templateCommands";
 import type { PluginContext, PluginServices } from "./ui/context";
@@ -46,6 +48,7 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 		const placement = new PlacementTracker(this);
 		const entra = new EntraSessions({ requestUrl: obsidianRequestUrl, store: this.app.secretStorage });
 		const templateCommands = new TemplateCommands(this, this);
+		const batches = new BatchService(this);
 		this.services = {
 			lifetime: lifetime.signal,
 			requests,
@@ -54,15 +57,17 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 			templateCommands,
 			// Until the history file exists (issue 12): recorded nowhere.
 			history: { record: () => undefined },
+			batches,
 			dispose: () => {
 				// First the lifetime: open modals close, and answers that arrive later leave everything alone.
 				lifetime.abort();
-				for (const owned of [requests, placement, entra, templateCommands]) owned.dispose();
+				for (const owned of [batches, requests, placement, entra, templateCommands]) owned.dispose();
 				// The SDK clients (and the keys they hold), cached in azure/client.ts.
 				clearClientCache();
 			},
 		};
 		registerCommands(this, this);
+		registerFolderMenu(this, this);
 		this.settingTab = new AzureReasoningSettingTab(this, this);
 		this.addSettingTab(this.settingTab);
 	}

@@ -8,6 +8,7 @@ import type { App } from "obsidian";
 import type { EntraSessions } from "../azure/entraClient";
 import type { HistorySink } from "../core/historyEntry";
 import type { PluginSettings } from "../core/settings";
+import type { BatchService } from "./batch/service";
 import type { TemplateCommands } from "./commands/templateCommands";
 import type { RequestTracker } from "./progress";
 import type { PlacementTracker } from "./tracking";
@@ -26,6 +27,8 @@ export interface PluginServices {
 	readonly templateCommands: TemplateCommands;
 	/** Every request sent is recorded here (the request history). */
 	readonly history: HistorySink;
+	/** The batches of summaries (summarize a folder): the running one, its clock, and the runs to wait for. */
+	readonly batches: BatchService;
 	/** On unload: aborts the lifetime, disposes the above in this order, and clears the SDK client cache. */
 	dispose(): void;
 }
