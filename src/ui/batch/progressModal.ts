@@ -6,14 +6,32 @@
  * "Retry the failed ones".
  */
 import { Modal } from "obsidian";
-import { fractionDone } from "../../core/batchProgress";
-import type { PluginContext } from "../context";
+import { fractionDone, type BatchSnapshot } from "../../core/batchProgress";
+import type { ModalHost } from "../context";
 import { guardedHandler } from "../guard";
 import { openWhileLoaded } from "../modals/lifetime";
 import { describeCounts, describePace, describeTime, describeTokens } from "./progressText";
-import type { BatchSession } from "./session";
 
 export const RETRY_LABEL = "Retry the failed ones";
+
+/** What the view shows and drives: a batch (ui/batch/session.ts). */
+export interface ProgressSource {
+	readonly folderLabel: string;
+	readonly isOver: boolean;
+	readonly report: { cancelled: boolean; failed: readonly { item: { sourcePath: string }; reason: string }[] } | null;
+	readonly indexPath: string | null;
+	readonly indexProblem: string;
+	snapshot(): BatchSnapshot;
+	/** Called on each change; returns the unsubscribe. */
+	subscribe(listener: () => void): () => void;
+	pause(): void;
+	resume(): void;
+	cancel(): void;
+	/** "Retry the failed ones". */
+	retry(): Promise<unknown>;
+	/** The view closed (the batch goes on). */
+	progressClosed(): void;
+}
 
 export class BatchProgressModal extends Modal {
 	isShown = false;
@@ -30,14 +48,14 @@ export class BatchProgressModal extends Modal {
 	private ticker: number | null = null;
 
 	constructor(
-		private readonly ctx: PluginContext,
-		private readonly session: BatchSession,
+		private readonly host: ModalHost,
+		private readonly session: ProgressSource,
 	) {
-		super(ctx.app);
+		super(host.app);
 	}
 
 	show(): void {
-		openWhileLoaded(this, this.ctx);
+		openWhileLoaded(this, this.host);
 	}
 
 	onOpen(): void {
@@ -110,7 +128,7 @@ export class BatchProgressModal extends Modal {
 			b.addEventListener("click", guardedHandler(`"${text}"`, run));
 		};
 		if (over) {
-			if (failed > 0) add(RETRY_LABEL, () => this.ctx.services.batches.track(this.session.retryFailed()), true);
+			if (failed > 0) add(RETRY_LABEL, () => this.session.retry(), true);
 			add("Close", () => this.close());
 			return;
 		}

@@ -14,7 +14,7 @@ import type { PluginContext } from "../context";
 import { messageOf } from "../guard";
 import { BatchStatus } from "./batchStatus";
 import { writeIndex } from "./indexNote";
-import { BatchProgressModal } from "./progressModal";
+import { BatchProgressModal, type ProgressSource } from "./progressModal";
 import { planFromVault } from "./vaultPlan";
 import { summarizeOne } from "./work";
 
@@ -25,7 +25,7 @@ export interface SessionSpec {
 	plan: BatchPlan;
 }
 
-export class BatchSession {
+export class BatchSession implements ProgressSource {
 	plan: BatchPlan;
 	private run: BatchRun<PlannedNote>;
 	report: BatchReport<PlannedNote> | null = null;
@@ -122,6 +122,11 @@ export class BatchSession {
 		this.plan = { ...plan, tooLarge: this.spec.plan.tooLarge, upToDate: [...this.spec.plan.upToDate, ...plan.upToDate] };
 		this.run = this.newRun(plan);
 		return this.execute();
+	}
+
+	/** "Retry the failed ones" from the view: among the runs a caller can wait for (BatchService.settled). */
+	retry(): Promise<unknown> {
+		return this.ctx.services.batches.track(this.retryFailed());
 	}
 
 	dispose(): void {

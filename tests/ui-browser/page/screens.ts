@@ -22,6 +22,7 @@ import { previewText, redactRequest } from "../../../src/core/preview";
 import { renderTemplate } from "../../../src/core/prompt";
 import { EntraSessions } from "../../../src/azure/entraClient";
 import { Platform, requestUrl } from "./obsidian";
+import { batchStartScreen, batchProgressScreen } from "./batchScreens";
 
 export interface PageConfig {
 	/** The Entra ID emulator's address (loopback), used as the sign-in authority. */
@@ -250,6 +251,9 @@ export const SCREENS: Record<string, Screen> = {
 		showNotice("The answer to \"Summarize\" arrived after the timeout; it is in AI answers/Quarterly planning (late answer).md. Raise the request timeout to have answers land in place.", 0, [{ label: "Open", run: () => {} }]);
 		return [await appears(() => document.querySelector<HTMLElement>(".notice-container"), "The notice")];
 	},
+	"modal-batch-start": () => batchStartScreen(modalHost(), modalRoot),
+	"modal-batch-progress-running": () => batchProgressScreen(modalHost(), modalRoot, "running"),
+	"modal-batch-progress-failures": () => batchProgressScreen(modalHost(), modalRoot, "failures"),
 	"progress-status-bar": async () => {
 		const { plugin, statusBar } = standIns(defaultSettings());
 		document.body.appendChild(statusBar);
