@@ -201,3 +201,47 @@ describe("summarize folder to new notes on main.js", () => {
 		expect(h.statusItems()).toEqual([]);
 	});
 });
+
+describe("the progress while its view is hidden", () => {
+	const notes = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`Work/N${i + 1}.md`, `Note number ${i + 1}.\n`]));
+
+	test("desktop: Hide puts it in the status bar, a click shows the view again; Pause holds what is not sent, Resume goes on", async () => {
+		await start("main.js", notes, { batchConcurrency: 1 });
+		h.emu.script({ delayMs: 60_000, match: () => h.emu.requests.length === 1 });
+		const running = runBatch();
+		await h.requestsArrived(1);
+		progressView()?.clickButton("Pause");
+		expect(progressView()?.buttonLabels()).toEqual(["Resume", "Cancel", "Hide"]);
+		expect(progressText()).toContain("Paused: nothing more is sent until you resume (1 still answering).");
+		progressView()?.clickButton("Hide");
+		expect(progressView()).toBeUndefined();
+		const [item] = h.statusItems();
+		expect(item?.textContent).toBe("Summaries of Work: 0/3, paused");
+		h.emu.releaseDelays();
+		await h.emu.whenRequests(1);
+		await new Promise((r) => setImmediate(r));
+		expect(h.emu.requests).toHaveLength(1);
+		item?.click();
+		expect(h.statusItems()).toEqual([]);
+		progressView()?.clickButton("Resume");
+		const outcome = await running;
+		expect(outcome.ok).toBe(true);
+		expect(h.emu.requests).toHaveLength(3);
+		expect(progressText()).toContain("3 of 3 done");
+	});
+
+	test("mobile main.js: a notice instead of the status bar, and the outcome in a notice at the end", async () => {
+		await h.start({ loader: "mobile main.js", notes, open: null, settings: { batchConcurrency: 1 } });
+		h.emu.setAnswer(answerNaming());
+		probe(h);
+		h.emu.script({ delayMs: 60_000, match: () => h.emu.requests.length === 1 });
+		const running = runBatch();
+		await h.requestsArrived(1);
+		progressView()?.clickButton("Hide");
+		expect(h.lastNotice()).toBe('Summaries of Work: 0/3. Run "Summarize folder to new notes" again to see it.');
+		h.emu.releaseDelays();
+		expect((await running).ok).toBe(true);
+		expect(h.lastNotice()).toBe("Summaries of Work done: 3 written, 0 skipped, 0 failed.");
+		expect(notesUnder(h, SUMMARIES)).toHaveLength(4);
+	});
+});
