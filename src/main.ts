@@ -2,6 +2,8 @@ import { Plugin } from "obsidian";
 import { clearClientCache } from "./azure/client";
 import { EntraSessions } from "./azure/entraClient";
 import type { PluginSettings } from "./core/settings";
+import { registerFolderMenu } from "./ui/batch/folderMenu";
+import { BatchService } from "./ui/batch/service";
 import { registerCommands } from "./ui/commands";
 import { TemplateCommands } from "./ui/commands/templateCommands";
 import type { PluginContext, PluginServices } from "./ui/context";
@@ -49,6 +51,7 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 		const entra = new EntraSessions({ requestUrl: obsidianRequestUrl, store: this.app.secretStorage });
 		const templateCommands = new TemplateCommands(this, this);
 		const history = new HistoryStore(this.app.vault.adapter, this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`);
+		const batches = new BatchService(this);
 		this.services = {
 			lifetime: lifetime.signal,
 			requests,
@@ -56,10 +59,12 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 			entra,
 			templateCommands,
 			history,
+			batches,
 			dispose: () => {
 				// First the lifetime: open modals close, and answers that arrive later leave everything alone.
 				lifetime.abort();
-				for (const owned of [requests, placement, entra, templateCommands, history]) owned.dispose();
+				// The batch before the history: its last cancelled requests are still recorded.
+				for (const owned of [batches, requests, placement, entra, templateCommands, history]) owned.dispose();
 				// The SDK clients (and the keys they hold), cached in azure/client.ts.
 				clearClientCache();
 			},
@@ -67,6 +72,7 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 		registerCommands(this, this);
 		this.registerView(HISTORY_VIEW, (leaf) => new HistoryView(leaf, this));
 		this.addCommand({ id: "open-request-history", name: "Open request history", callback: () => guard("Opening the request history", () => openHistoryView(this.app), () => undefined) });
+		registerFolderMenu(this, this);
 		this.settingTab = new AzureReasoningSettingTab(this, this);
 		this.addSettingTab(this.settingTab);
 	}

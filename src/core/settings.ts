@@ -77,6 +77,8 @@ export interface PluginSettings {
 	reasoningInNote: boolean;
 	/** Keep the prompt as sent (note text included) in the request history; off: the history holds no note text. */
 	keepPromptsInHistory: boolean;
+	/** How many notes a batch of summaries sends at once (halved while Azure answers 429). */
+	batchConcurrency: number;
 	templates: PromptTemplate[];
 }
 
@@ -107,6 +109,8 @@ export const FIELD_LABELS: Record<keyof Omit<DeploymentConfig, "id">, string> = 
 
 export const DEFAULT_TIMEOUT_SECONDS = 600;
 export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_BATCH_CONCURRENCY = 2;
+export const MAX_BATCH_CONCURRENCY = 8;
 
 export function defaultSettings(): PluginSettings {
 	return {
@@ -119,6 +123,7 @@ export function defaultSettings(): PluginSettings {
 		linkSummaryInSource: false,
 		reasoningInNote: false,
 		keepPromptsInHistory: false,
+		batchConcurrency: DEFAULT_BATCH_CONCURRENCY,
 		templates: DEFAULT_TEMPLATES.map((t) => ({ ...t })),
 	};
 }

@@ -6,14 +6,14 @@
 import { isRecord } from "./record";
 import { familyOfModel, getFamily, isEffort, isFamilyId, isOperation, type ApiStyle, type FamilyId, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
 import type { OutputMode, PromptTemplate } from "./prompt";
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS, defaultSettings, FIELD_LABELS, newDeployment, OMITTABLE_PARAMS, type AuthMethod, type DeploymentConfig, type OmittableParam, type PluginSettings } from "./settings";
+import { DEFAULT_BATCH_CONCURRENCY, DEFAULT_MAX_RETRIES, MAX_BATCH_CONCURRENCY, DEFAULT_TIMEOUT_SECONDS, defaultSettings, FIELD_LABELS, newDeployment, OMITTABLE_PARAMS, type AuthMethod, type DeploymentConfig, type OmittableParam, type PluginSettings } from "./settings";
 
 /** Where a reader tells what it could not keep; nothing is reported when undefined. */
 export type Report = (message: string) => void;
 
 /** Keys a stored deployment may have besides its fields; `apiKey` is moved out by the loader. */
 const DEPLOYMENT_EXTRA_KEYS = new Set(["id", "apiKey"]);
-const SETTINGS_KEYS = new Set(["version", "deployments", "defaultDeploymentId", "timeoutSeconds", "maxRetries", "outputFolder", "linkSummaryInSource", "reasoningInNote", "keepPromptsInHistory", "templates"]);
+const SETTINGS_KEYS = new Set(["version", "deployments", "defaultDeploymentId", "timeoutSeconds", "maxRetries", "outputFolder", "linkSummaryInSource", "reasoningInNote", "keepPromptsInHistory", "batchConcurrency", "templates"]);
 const TEMPLATE_KEYS = new Set(["id", "name", "text", "output", "deploymentId"]);
 
 const isText = (v: unknown): v is string => typeof v === "string";
@@ -179,6 +179,8 @@ export function readSettings(raw: unknown, problems?: string[]): PluginSettings 
 	else if (r.reasoningInNote !== undefined) report?.("The setting that writes reasoning summaries into the note was not readable; it is off.");
 	if (typeof r.keepPromptsInHistory === "boolean") settings.keepPromptsInHistory = r.keepPromptsInHistory;
 	else if (r.keepPromptsInHistory !== undefined) report?.("The setting that keeps prompts in the request history was not readable; it is off.");
+	if (intIn(r.batchConcurrency, 1, MAX_BATCH_CONCURRENCY)) settings.batchConcurrency = r.batchConcurrency;
+	else if (r.batchConcurrency !== undefined) report?.(`Notes summarized at once ${JSON.stringify(r.batchConcurrency)} is not a whole number from 1 to ${MAX_BATCH_CONCURRENCY}; it is ${DEFAULT_BATCH_CONCURRENCY} again.`);
 
 	if (Array.isArray(r.templates)) {
 		const templates = r.templates.map((t, i) => readTemplate(t, i, report)).filter((t): t is PromptTemplate => t !== undefined);

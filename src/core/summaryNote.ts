@@ -26,6 +26,8 @@ export interface Provenance {
 	model: string;
 	date: Date;
 	usage: Usage | null;
+	/** A batch summary: the source's content hash (core/batchHash.ts), written with the source's path so the next run knows it is up to date. */
+	sourceHash?: string;
 }
 
 export type GeneratedNoteInfo = NoteHeading | (NoteHeading & Provenance);
@@ -86,6 +88,7 @@ function frontmatter(info: Provenance): string {
 		`model: ${yamlString(info.model)}`,
 		`date: ${localDate(info.date)}`,
 	];
+	if (info.sourceHash !== undefined) lines.push(`source_path: ${yamlString(info.sourcePath)}`, `source_hash: ${yamlString(info.sourceHash)}`);
 	if (info.usage) {
 		lines.push(`prompt_tokens: ${info.usage.promptTokens}`, `completion_tokens: ${info.usage.completionTokens}`, `reasoning_tokens: ${info.usage.reasoningTokens}`);
 	}

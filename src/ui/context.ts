@@ -7,6 +7,7 @@
 import type { App } from "obsidian";
 import type { EntraSessions } from "../azure/entraClient";
 import type { PluginSettings } from "../core/settings";
+import type { BatchService } from "./batch/service";
 import type { TemplateCommands } from "./commands/templateCommands";
 import type { RequestHistory } from "./history/historyStore";
 import type { RequestTracker } from "./progress";
@@ -26,6 +27,8 @@ export interface PluginServices {
 	readonly templateCommands: TemplateCommands;
 	/** Every request sent is recorded here (the request history: `record(entry)`, once per request sent). */
 	readonly history: RequestHistory;
+	/** The batches of summaries (summarize a folder): the running one, its clock, and the runs to wait for. */
+	readonly batches: BatchService;
 	/** On unload: aborts the lifetime, disposes the above in this order, and clears the SDK client cache. */
 	dispose(): void;
 }

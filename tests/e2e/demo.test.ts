@@ -31,7 +31,7 @@ test("an unknown command id: the usage and the plugin's command ids, template co
 	const r = demo(["--command", "summarise-note"]);
 	expect(r.status).toBe(2);
 	expect(r.err).toContain('There is no command "summarise-note".');
-	expect(r.err).toMatch(/Command ids: run-prompt-on-selection, .*cancel-request, sign-in-with-microsoft, template-improve-writing/);
+	expect(r.err).toMatch(/Command ids: run-prompt-on-selection, .*cancel-request, sign-in-with-microsoft, summarize-folder-to-new-notes, template-improve-writing/);
 	expect(r.err).not.toMatch(STACK);
 });
 

@@ -32,6 +32,9 @@ export const HOOK_CLASSES = new Set([
 	"azure-reasoning-deployment-picker",
 	"azure-reasoning-request-picker",
 	"azure-reasoning-finding-message",
+	"azure-reasoning-batch",
+	"azure-reasoning-batch-start",
+	"azure-reasoning-folder-picker",
 ]);
 
 function files(dir: string): string[] {

@@ -14,8 +14,10 @@
  * | preview-request | no request: shows what a template would send |
  * | cancel-request | cancels a running request |
  * | sign-in-with-microsoft | no request: the device-code sign-in of an Entra ID deployment |
+ * | summarize-folder-to-new-notes | a batch: one summary note per note of a folder (ui/batch/) |
  */
 import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
+import { summarizeFolder } from "../batch/summarizeFolder";
 import type { PluginContext } from "../context";
 import { askAboutSelection, runTemplateCommand } from "./inNote";
 import { cancelRequest, chooseDeployment } from "./manage";
@@ -60,6 +62,12 @@ export function registerCommands(plugin: CommandRegistry, ctx: PluginContext): v
 		id: "sign-in-with-microsoft",
 		name: "Sign in with Microsoft",
 		callback: () => guarded("Sign in with Microsoft", () => signInWithMicrosoft(ctx)),
+	});
+	plugin.addCommand({
+		id: "summarize-folder-to-new-notes",
+		name: "Summarize folder to new notes",
+		// Resolves when the batch is over (tests and the demo wait for it).
+		callback: () => ctx.services.batches.track(guarded("Summarize folder to new notes", () => summarizeFolder(ctx, null))),
 	});
 	ctx.services.templateCommands.sync();
 }

@@ -1,10 +1,10 @@
 /**
- * General settings: the default deployment, the folder for new notes, the request timeout and
- * the retries. The timeout is checked as it is typed; only a valid one is stored (the file holds
- * a number), the text stays in the field.
+ * General settings: the default deployment, the folder for new notes, the request timeout, the
+ * retries, and how many notes a batch of summaries sends at once. The timeout is checked as it
+ * is typed; only a valid one is stored (the file holds a number), the text stays in the field.
  */
 import { debounce, Setting } from "obsidian";
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS } from "../../core/settings";
+import { DEFAULT_BATCH_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS, MAX_BATCH_CONCURRENCY } from "../../core/settings";
 import { deploymentTitle } from "./deploymentEditor";
 import { findingsContainer, showFindings, type ShownFinding } from "./findings";
 import { TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
@@ -125,6 +125,17 @@ export function renderGeneralSettings(el: HTMLElement, host: SettingsHost): void
 			for (let n = 0; n <= 10; n++) d.addOption(String(n), n === 0 ? "None" : String(n));
 			d.setValue(String(s.maxRetries)).onChange((v) => {
 				s.maxRetries = Number(v);
+				void host.save();
+			});
+		});
+
+	new Setting(el)
+		.setName("Notes summarized at once")
+		.setDesc(`How many requests a batch of summaries (summarize a folder) sends at the same time. Halved while Azure answers 429 (rate limit), then raised again step by step. Default: ${DEFAULT_BATCH_CONCURRENCY}.`)
+		.addDropdown((d) => {
+			for (let n = 1; n <= MAX_BATCH_CONCURRENCY; n++) d.addOption(String(n), String(n));
+			d.setValue(String(s.batchConcurrency)).onChange((v) => {
+				s.batchConcurrency = Number(v);
 				void host.save();
 			});
 		});

@@ -43,6 +43,7 @@ function sampleHistory(now: Date): HistoryEntry[] {
 	out.push({ ...base, time: last, command: "ask-about-selection", deploymentId: "team", deployment: "Team gpt-5 (Entra ID)", model: "gpt-5-2025-08-07", durationMs: 640_000, promptTokens: 900, completionTokens: 12_000, reasoningTokens: 11_000, outcome: "late", destination: { kind: "kept-note", path: "AI answers/Note (late answer).md" }, prompt: "What are the risks?" });
 	return out;
 }
+import { batchStartScreen, batchProgressScreen } from "./batchScreens";
 
 export interface PageConfig {
 	/** The Entra ID emulator's address (loopback), used as the sign-in authority. */
@@ -292,6 +293,9 @@ export const SCREENS: Record<string, Screen> = {
 		panel.render();
 		return [leaf];
 	},
+	"modal-batch-start": () => batchStartScreen(modalHost(), modalRoot),
+	"modal-batch-progress-running": () => batchProgressScreen(modalHost(), modalRoot, "running"),
+	"modal-batch-progress-failures": () => batchProgressScreen(modalHost(), modalRoot, "failures"),
 	"progress-status-bar": async () => {
 		const { plugin, statusBar } = standIns(defaultSettings());
 		document.body.appendChild(statusBar);

@@ -1,0 +1,56 @@
+/**
+ * The batches of summaries while the plugin is loaded: the one running now (one at a time, so two
+ * never write the same summaries), the clock they run on, and the command and menu runs in
+ * progress, so that a caller (a test, the demo) can wait for a batch started from the folder's
+ * menu as it waits for a command's promise.
+ */
+import type { Plugin } from "obsidian";
+import type { BatchClock } from "../../core/batchRunner";
+import type { BatchSession } from "./session";
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			window.clearTimeout(timer);
+			signal.removeEventListener("abort", done);
+			resolve();
+		};
+		const timer = window.setTimeout(done, ms);
+		signal.addEventListener("abort", done, { once: true });
+	});
+}
+
+export const WALL_CLOCK: BatchClock = { now: () => Date.now(), sleep };
+
+export class BatchService {
+	/** What batches wait with (retry-after, backoff) and measure time by; tests put a virtual clock here. */
+	clock: BatchClock = WALL_CLOCK;
+	/** The batch running now, or the last one (its progress view can still show its failures). */
+	session: BatchSession | null = null;
+	private readonly pending = new Set<Promise<unknown>>();
+
+	constructor(readonly plugin: Plugin) {}
+
+	/** True while a batch sends or writes. */
+	get busy(): boolean {
+		return this.session !== null && !this.session.isOver;
+	}
+
+	/** Keeps `work` among the runs in progress until it settles; returns it. */
+	track<T>(work: Promise<T>): Promise<T> {
+		this.pending.add(work);
+		void work.finally(() => this.pending.delete(work));
+		return work;
+	}
+
+	/** Resolves once every command, menu and "Retry the failed ones" run started so far is over. */
+	async settled(): Promise<void> {
+		while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+	}
+
+	/** On unload: the running batch is cancelled (nothing more is written) and its progress goes. */
+	dispose(): void {
+		this.session?.dispose();
+		this.session = null;
+	}
+}
