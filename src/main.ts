@@ -6,6 +6,7 @@ import { registerCommands } from "./ui/commands";
 import { TemplateCommands } from "./ui/commands/templateCommands";
 import type { PluginContext, PluginServices } from "./ui/context";
 import { guard } from "./ui/guard";
+import { registerMenus } from "./ui/menus";
 import { obsidianRequestUrl } from "./ui/obsidianRequest";
 import { RequestTracker } from "./ui/progress";
 import type { LoadReport } from "./ui/settings/host";
@@ -63,6 +64,7 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 			},
 		};
 		registerCommands(this, this);
+		registerMenus(this, this);
 		this.settingTab = new AzureReasoningSettingTab(this, this);
 		this.addSettingTab(this.settingTab);
 	}
