@@ -33,6 +33,14 @@ export interface HostOptions {
 	 * in the test's realm.
 	 */
 	mobile?: boolean;
+	/**
+	 * The real folder that holds the vault's config dir (`.obsidian`, as the plugin sees it): the
+	 * plugin's data.json and its other files go there, and the vault's own config dir is left alone.
+	 * Default: `<vaultDir>/.obsidian`.
+	 */
+	configDirOnDisk?: string;
+	/** Refuse to delete, move or overwrite any file that was in the vault before (obsidian/existingFilesGuard.ts). */
+	protectExisting?: boolean;
 }
 
 export interface OpenedNote {
@@ -66,7 +74,7 @@ export class ObsidianHost {
 		fs.mkdirSync(this.vaultDir, { recursive: true });
 		resetObsidianStandIn();
 		if (opts.mobile) setMobile(true);
-		this.standInApp = new App(this.vaultDir);
+		this.standInApp = new App(this.vaultDir, { ...(opts.configDirOnDisk !== undefined ? { configDirOnDisk: opts.configDirOnDisk } : {}), protectExisting: opts.protectExisting ?? false });
 		this.app = this.standInApp as unknown as ObsidianApp;
 		for (const [id, secret] of Object.entries(opts.secrets ?? {})) this.standInApp.secretStorage.setSecret(id, secret);
 		this.captureConsole(opts.echoConsole ?? process.env.JEST_WORKER_ID === undefined);
@@ -89,8 +97,10 @@ export class ObsidianHost {
 		const dir = manifest.dir ?? `${this.standInApp.vault.configDir}/plugins/${manifest.id}`;
 		const full = { ...manifest, dir };
 		if (this.opts.pluginData !== undefined) {
-			fs.mkdirSync(path.join(this.vaultDir, dir), { recursive: true });
-			fs.writeFileSync(path.join(this.vaultDir, dir, "data.json"), JSON.stringify(this.opts.pluginData, null, 2));
+			// Through the adapter's paths, so that a config dir kept outside the vault gets it.
+			const adapter = this.standInApp.vault.adapter;
+			fs.mkdirSync(adapter.abs(dir), { recursive: true });
+			fs.writeFileSync(adapter.abs(`${dir}/data.json`), JSON.stringify(this.opts.pluginData, null, 2));
 		}
 		const plugin = new PluginClass(this.app, full) as unknown;
 		if (!(plugin instanceof Plugin)) {

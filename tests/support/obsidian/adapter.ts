@@ -2,12 +2,31 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { DataAdapter, ListedFiles } from "obsidian";
+import type { ExistingFilesGuard } from "./existingFilesGuard";
 import { normalizePath } from "./functions";
 
 type Implemented = Pick<DataAdapter, "getName" | "exists" | "read" | "write" | "mkdir" | "remove" | "rename" | "list">;
 
+export interface AdapterOptions {
+	/**
+	 * Stand-in only: the vault's config dir (`name`, vault-relative as Obsidian has it) kept in a
+	 * real folder elsewhere (`onDisk`). The plugin still sees `.obsidian/plugins/<id>/...`; the
+	 * vault's own config dir is never read nor written (`npm run demo -- --vault DIR`).
+	 */
+	configDir?: { name: string; onDisk: string };
+	/** Stand-in only: refuses to delete, move or overwrite what was there before (existingFilesGuard.ts). */
+	guard?: ExistingFilesGuard;
+}
+
 export class FileSystemAdapter implements Implemented {
-	constructor(readonly basePath: string) {}
+	readonly guard: ExistingFilesGuard | null;
+
+	constructor(
+		readonly basePath: string,
+		private readonly opts: AdapterOptions = {},
+	) {
+		this.guard = opts.guard ?? null;
+	}
 
 	/** Stand-in only: the absolute path of a vault path; refuses paths that leave the vault. */
 	abs(vaultPath: string): string {
@@ -15,7 +34,16 @@ export class FileSystemAdapter implements Implemented {
 		const full = path.resolve(this.basePath, p === "/" ? "." : p);
 		const rel = path.relative(this.basePath, full);
 		if (rel.startsWith("..") || path.isAbsolute(rel)) throw new Error(`Path outside the vault: ${vaultPath}`);
+		const config = this.opts.configDir;
+		if (config && this.inConfigDir(p)) return path.join(config.onDisk, p.slice(config.name.length));
 		return full;
+	}
+
+	/** Stand-in only: whether the vault path is the config dir or under it. */
+	inConfigDir(vaultPath: string): boolean {
+		const name = this.opts.configDir?.name;
+		const p = normalizePath(vaultPath);
+		return name !== undefined && (p === name || p.startsWith(`${name}/`));
 	}
 
 	getName(): string {
@@ -32,18 +60,26 @@ export class FileSystemAdapter implements Implemented {
 	}
 	/** Writes the file; its folder must exist (ENOENT otherwise). */
 	async write(normalizedPath: string, data: string): Promise<void> {
+		this.guard?.checkOverwrite(normalizedPath);
+		const existed = fs.existsSync(this.abs(normalizedPath));
 		fs.writeFileSync(this.abs(normalizedPath), data, "utf8");
+		if (!existed) this.guard?.noteCreated(normalizedPath);
 	}
 	async mkdir(normalizedPath: string): Promise<void> {
+		const existed = fs.existsSync(this.abs(normalizedPath));
 		fs.mkdirSync(this.abs(normalizedPath), { recursive: true });
+		if (!existed) this.guard?.noteCreated(normalizedPath);
 	}
 	async remove(normalizedPath: string): Promise<void> {
+		this.guard?.checkDelete(normalizedPath);
 		fs.rmSync(this.abs(normalizedPath));
 	}
 	/** Refuses to replace an existing file (Obsidian: "Destination file already exists!"). */
 	async rename(normalizedPath: string, normalizedNewPath: string): Promise<void> {
+		this.guard?.checkRename(normalizedPath, normalizedNewPath);
 		if (fs.existsSync(this.abs(normalizedNewPath))) throw new Error("Destination file already exists!");
 		fs.renameSync(this.abs(normalizedPath), this.abs(normalizedNewPath));
+		this.guard?.renamed(normalizedPath, normalizedNewPath);
 	}
 	async list(normalizedPath: string): Promise<ListedFiles> {
 		const dir = normalizePath(normalizedPath);

@@ -3,7 +3,7 @@ import type { Command, SecretStorage as ObsidianSecretStorage } from "obsidian";
 import { FakeElement } from "./element";
 import { Events } from "./events";
 import type { TFile } from "./files";
-import { Vault } from "./vault";
+import { Vault, type VaultOptions } from "./vault";
 import { Workspace } from "./workspace";
 
 export class MetadataCache extends Events {
@@ -80,8 +80,8 @@ export class App {
 	};
 	private localStorage = new Map<string, unknown>();
 
-	constructor(vaultDir: string) {
-		this.vault = new Vault(vaultDir);
+	constructor(vaultDir: string, vaultOptions: VaultOptions = {}) {
+		this.vault = new Vault(vaultDir, vaultOptions);
 		this.workspace = new Workspace(this);
 	}
 

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Vault as ObsidianVault } from "obsidian";
 import { FileSystemAdapter } from "./adapter";
+import { ExistingFilesGuard } from "./existingFilesGuard";
 import { Events } from "./events";
 import { TAbstractFile, TFile, TFolder } from "./files";
 import { normalizePath } from "./functions";
@@ -27,6 +28,10 @@ export interface VaultOptions {
 	 * "A.md" exists, though getAbstractFileByPath("a.md") (exact, like Obsidian's) finds nothing.
 	 */
 	caseInsensitive?: boolean;
+	/** Stand-in only: the config dir's real folder, outside the vault (adapter.ts, AdapterOptions.configDir). */
+	configDirOnDisk?: string;
+	/** Stand-in only: refuse to delete, move or overwrite what was there before (existingFilesGuard.ts). */
+	protectExisting?: boolean;
 }
 
 export class Vault extends Events implements Implemented {
@@ -42,7 +47,10 @@ export class Vault extends Events implements Implemented {
 	constructor(readonly rootDir: string, opts: VaultOptions = {}) {
 		super();
 		this.caseInsensitive = opts.caseInsensitive ?? true;
-		this.adapter = new FileSystemAdapter(path.resolve(rootDir));
+		const base = path.resolve(rootDir);
+		const configDir = opts.configDirOnDisk === undefined ? undefined : { name: this.configDir, onDisk: path.resolve(opts.configDirOnDisk) };
+		const guard = opts.protectExisting ? new ExistingFilesGuard((p) => fs.existsSync(this.adapter.abs(p)), (p) => this.adapter.inConfigDir(p)) : undefined;
+		this.adapter = new FileSystemAdapter(base, { ...(configDir ? { configDir } : {}), ...(guard ? { guard } : {}) });
 		this.root.vault = this;
 		this.root.setPath("/");
 		this.index.set("/", this.root);
@@ -91,6 +99,7 @@ export class Vault extends Events implements Implemented {
 		if (this.index.has(np) || fs.existsSync(this.adapter.abs(np)) || this.takenIgnoringCase(np)) throw new Error("File already exists.");
 		const parent = this.parentFolderOf(np);
 		fs.writeFileSync(this.adapter.abs(np), data, "utf8");
+		this.adapter.guard?.noteCreated(np);
 		const file = this.addEntry(np, parent, false) as TFile;
 		this.trigger("create", file);
 		return file;
@@ -110,6 +119,7 @@ export class Vault extends Events implements Implemented {
 				continue;
 			}
 			created = this.addEntry(sub, parent, true) as TFolder;
+			this.adapter.guard?.noteCreated(sub);
 			this.trigger("create", created);
 			parent = created;
 		}
@@ -143,6 +153,7 @@ export class Vault extends Events implements Implemented {
 
 	async delete(file: TAbstractFile, _force?: boolean): Promise<void> {
 		this.requireIndexed(file);
+		this.adapter.guard?.checkDelete(file.path);
 		fs.rmSync(this.adapter.abs(file.path), { recursive: true });
 		const gone: TAbstractFile[] = [];
 		const collect = (f: TAbstractFile) => {
@@ -162,10 +173,12 @@ export class Vault extends Events implements Implemented {
 	async rename(file: TAbstractFile, newPath: string): Promise<void> {
 		this.requireIndexed(file);
 		const np = normalizePath(newPath);
+		this.adapter.guard?.checkRename(file.path, np);
 		if (this.index.has(np) || fs.existsSync(this.adapter.abs(np)) || (this.takenIgnoringCase(np) && np.toLowerCase() !== file.path.toLowerCase())) throw new Error("Destination file already exists!");
 		const parent = this.parentFolderOf(np);
 		const oldPath = file.path;
 		fs.renameSync(this.adapter.abs(oldPath), this.adapter.abs(np));
+		this.adapter.guard?.renamed(oldPath, np);
 		this.detachFromParent(file);
 		const move = (f: TAbstractFile, p: string) => {
 			this.index.delete(f.path);
@@ -215,6 +228,7 @@ export class Vault extends Events implements Implemented {
 
 	private writeNow(file: TFile, data: string, updateEditors: boolean): void {
 		this.requireIndexed(file);
+		this.adapter.guard?.checkEdit(file.path);
 		fs.writeFileSync(this.adapter.abs(file.path), data, "utf8");
 		file.stat = this.statOf(file.path);
 		if (updateEditors) this.openDocs?.replaceText(file, data);
