@@ -7,6 +7,8 @@ import { TemplateCommands } from "./ui/commands/templateCommands";
 import type { PluginContext, PluginServices } from "./ui/context";
 import { guard } from "./ui/guard";
 import { registerMenus } from "./ui/menus";
+import { HistoryStore } from "./ui/history/historyStore";
+import { HISTORY_VIEW, HistoryView, openHistoryView } from "./ui/history/historyView";
 import { obsidianRequestUrl } from "./ui/obsidianRequest";
 import { RequestTracker } from "./ui/progress";
 import type { LoadReport } from "./ui/settings/host";
@@ -47,24 +49,26 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 		const placement = new PlacementTracker(this);
 		const entra = new EntraSessions({ requestUrl: obsidianRequestUrl, store: this.app.secretStorage });
 		const templateCommands = new TemplateCommands(this, this);
+		const history = new HistoryStore(this.app.vault.adapter, this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`);
 		this.services = {
 			lifetime: lifetime.signal,
 			requests,
 			placement,
 			entra,
 			templateCommands,
-			// Until the history file exists (issue 12): recorded nowhere.
-			history: { record: () => undefined },
+			history,
 			dispose: () => {
 				// First the lifetime: open modals close, and answers that arrive later leave everything alone.
 				lifetime.abort();
-				for (const owned of [requests, placement, entra, templateCommands]) owned.dispose();
+				for (const owned of [requests, placement, entra, templateCommands, history]) owned.dispose();
 				// The SDK clients (and the keys they hold), cached in azure/client.ts.
 				clearClientCache();
 			},
 		};
 		registerCommands(this, this);
 		registerMenus(this, this);
+		this.registerView(HISTORY_VIEW, (leaf) => new HistoryView(leaf, this));
+		this.addCommand({ id: "open-request-history", name: "Open request history", callback: () => guard("Opening the request history", () => openHistoryView(this.app), () => undefined) });
 		this.settingTab = new AzureReasoningSettingTab(this, this);
 		this.addSettingTab(this.settingTab);
 	}

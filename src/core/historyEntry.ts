@@ -22,6 +22,10 @@ export interface HistoryEntry {
 	command: string;
 	/** The template's name, when a template asked. */
 	template?: string;
+	/** The template's id (for "Run again" with the template as it is now), when a template asked. */
+	templateId?: string;
+	/** The note the request was made from (its path in the vault); absent when there was none. */
+	source?: string;
 	/** The deployment's id and, for reading, its display name when it was sent. */
 	deploymentId: string;
 	deployment: string;

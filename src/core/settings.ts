@@ -78,6 +78,8 @@ export interface PluginSettings {
 	reasoningInNote: boolean;
 	/** How "Ask about selection" writes its answer below the selection (core/answerFormat.ts). */
 	askFormat: AnswerFormat;
+	/** Keep the prompt as sent (note text included) in the request history; off: the history holds no note text. */
+	keepPromptsInHistory: boolean;
 	templates: PromptTemplate[];
 }
 
@@ -120,6 +122,7 @@ export function defaultSettings(): PluginSettings {
 		linkSummaryInSource: false,
 		reasoningInNote: false,
 		askFormat: "plain",
+		keepPromptsInHistory: false,
 		templates: DEFAULT_TEMPLATES.map((t) => ({ ...t })),
 	};
 }

@@ -14,7 +14,7 @@ export type Report = (message: string) => void;
 
 /** Keys a stored deployment may have besides its fields; `apiKey` is moved out by the loader. */
 const DEPLOYMENT_EXTRA_KEYS = new Set(["id", "apiKey"]);
-const SETTINGS_KEYS = new Set(["version", "deployments", "defaultDeploymentId", "timeoutSeconds", "maxRetries", "outputFolder", "linkSummaryInSource", "reasoningInNote", "askFormat", "templates"]);
+const SETTINGS_KEYS = new Set(["version", "deployments", "defaultDeploymentId", "timeoutSeconds", "maxRetries", "outputFolder", "linkSummaryInSource", "reasoningInNote", "askFormat", "keepPromptsInHistory", "templates"]);
 const TEMPLATE_KEYS = new Set(["id", "name", "text", "output", "deploymentId", "format"]);
 
 const isText = (v: unknown): v is string => typeof v === "string";
@@ -184,6 +184,8 @@ export function readSettings(raw: unknown, problems?: string[]): PluginSettings 
 	else if (r.reasoningInNote !== undefined) report?.("The setting that writes reasoning summaries into the note was not readable; it is off.");
 	if (isAnswerFormat(r.askFormat)) settings.askFormat = r.askFormat;
 	else if (r.askFormat !== undefined) report?.(`The answer format for questions ${JSON.stringify(r.askFormat)} is unknown; answers are plain text again.`);
+	if (typeof r.keepPromptsInHistory === "boolean") settings.keepPromptsInHistory = r.keepPromptsInHistory;
+	else if (r.keepPromptsInHistory !== undefined) report?.("The setting that keeps prompts in the request history was not readable; it is off.");
 
 	if (Array.isArray(r.templates)) {
 		const templates = r.templates.map((t, i) => readTemplate(t, i, report)).filter((t): t is PromptTemplate => t !== undefined);

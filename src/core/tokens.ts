@@ -72,3 +72,14 @@ export function describeOverflow(check: ContextCheck, familyLabel: string): stri
 	const f = formatCount;
 	return `The prompt is about ${f(check.promptTokens)} tokens (an estimate), but ${familyLabel} takes ${f(check.contextWindow)} tokens in all, of which ${f(check.reserved)} are kept for the answer (max completion tokens): at most ${f(check.available)} are left for the prompt.`;
 }
+
+/**
+ * The largest answer budget with which the prompt would fit, when it is smaller than the one
+ * reserved and at least `minimum` (what the API takes); null when no budget makes it fit. Rounded
+ * down to hundreds from 1,000 up, for a number a person reads at a glance (and a little margin).
+ */
+export function budgetThatFits(check: ContextCheck, minimum: number): number | null {
+	const room = check.contextWindow - check.promptTokens;
+	const budget = room >= 1_000 ? Math.floor(room / 100) * 100 : room;
+	return budget >= Math.max(1, minimum) && budget < check.reserved ? budget : null;
+}

@@ -108,7 +108,7 @@ function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, ope
 }
 
 /** The Responses API refuses a smaller `max_output_tokens` (OpenAI's floor; Microsoft's schema gives none). */
-const MIN_OUTPUT_TOKENS_RESPONSES = 16;
+export const MIN_OUTPUT_TOKENS_RESPONSES = 16;
 
 function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, operation: Operation | null, out: Finding[]): number | null {
 	const raw = cfg.maxCompletionTokens;

@@ -6,9 +6,9 @@
  */
 import type { App } from "obsidian";
 import type { EntraSessions } from "../azure/entraClient";
-import type { HistorySink } from "../core/historyEntry";
 import type { PluginSettings } from "../core/settings";
 import type { TemplateCommands } from "./commands/templateCommands";
+import type { RequestHistory } from "./history/historyStore";
 import type { RequestTracker } from "./progress";
 import type { PlacementTracker } from "./tracking";
 
@@ -24,8 +24,8 @@ export interface PluginServices {
 	readonly entra: EntraSessions;
 	/** One command per prompt template, kept in step with the settings. */
 	readonly templateCommands: TemplateCommands;
-	/** Every request sent is recorded here (the request history). */
-	readonly history: HistorySink;
+	/** Every request sent is recorded here (the request history: `record(entry)`, once per request sent). */
+	readonly history: RequestHistory;
 	/** On unload: aborts the lifetime, disposes the above in this order, and clears the SDK client cache. */
 	dispose(): void;
 }

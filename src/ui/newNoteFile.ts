@@ -19,18 +19,18 @@ function taken(app: App, path: string): boolean {
 	return (folder?.children ?? []).some((c) => c.name.toLowerCase() === name);
 }
 
-/** A path in `folder` named after `base` that no file has yet, whatever the case. */
-export function freePath(app: App, folder: string, base: string): string {
+/** A path in `folder` named after `base` (with `ext`) that no file has yet, whatever the case. */
+export function freePath(app: App, folder: string, base: string, ext = ".md"): string {
 	const safe = base.replace(/[\\/:*?"<>|#^[\]]/g, " ").replace(/\s+/g, " ").trim() || "Answer";
 	const prefix = folder.trim() === "" ? "" : `${normalizePath(folder)}/`;
 	for (let n = 1; ; n++) {
-		const path = normalizePath(`${prefix}${safe}${n === 1 ? "" : ` ${n}`}.md`);
+		const path = normalizePath(`${prefix}${safe}${n === 1 ? "" : ` ${n}`}${ext}`);
 		if (!taken(app, path)) return path;
 	}
 }
 
 /** The folder to write into: the setting's, made when missing, or the vault's root when it cannot be. */
-async function usableFolder(app: App, folder: string): Promise<string> {
+export async function usableFolder(app: App, folder: string): Promise<string> {
 	const path = folder.trim() === "" ? "" : normalizePath(folder);
 	if (path === "" || path === "/") return "";
 	const existing = app.vault.getAbstractFileByPath(path);

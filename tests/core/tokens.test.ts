@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { checkContext, describeOverflow, estimatePromptTokens, estimateTokens } from "../../src/core/tokens";
+import { budgetThatFits, checkContext, type ContextCheck, describeOverflow, estimatePromptTokens, estimateTokens } from "../../src/core/tokens";
 
 describe("estimateTokens", () => {
 	test.each([
@@ -63,5 +63,28 @@ describe("checkContext", () => {
 
 	test("a budget as large as the window leaves no room", () => {
 		expect(checkContext(messages(1), 100, 100)).toMatchObject({ available: 0, fits: false });
+	});
+});
+
+describe("budgetThatFits", () => {
+	const check = (promptTokens: number, contextWindow: number, reserved: number): ContextCheck => ({ promptTokens, contextWindow, reserved, available: contextWindow - reserved, fits: promptTokens <= contextWindow - reserved });
+
+	test("the room the prompt leaves, rounded down to hundreds: the prompt then fits", () => {
+		const c = check(132_005, 200_000, 100_000);
+		const budget = budgetThatFits(c, 1);
+		expect(budget).toBe(67_900);
+		expect(200_000 - budget!).toBeGreaterThanOrEqual(c.promptTokens);
+	});
+
+	test("below 1,000 the exact room; never below the API's minimum", () => {
+		expect(budgetThatFits(check(199_500, 200_000, 25_000), 16)).toBe(500);
+		expect(budgetThatFits(check(199_990, 200_000, 25_000), 16)).toBeNull();
+		expect(budgetThatFits(check(199_990, 200_000, 25_000), 1)).toBe(10);
+		expect(budgetThatFits(check(200_000, 200_000, 25_000), 0)).toBeNull();
+	});
+
+	test("none when the prompt alone is larger than the window, or already fits", () => {
+		expect(budgetThatFits(check(250_000, 200_000, 25_000), 1)).toBeNull();
+		expect(budgetThatFits(check(10_000, 200_000, 25_000), 1)).toBeNull();
 	});
 });

@@ -11,6 +11,7 @@ export const OBSIDIAN_CLASSES = new Set([
 	"mod-cta", // the main button
 	"mod-warning", // a destructive button
 	"mod-clickable", // a status-bar item that acts on click
+	"dropdown", // a select styled as Obsidian's own dropdowns (the history view's filters)
 	"modal-button-container", // a modal's row of buttons
 	"setting-item-description", // muted small text
 	"suggestion-title", // a suggester item's first line

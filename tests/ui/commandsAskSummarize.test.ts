@@ -2,7 +2,7 @@
  * ask-about-selection, summarize-note-to-new-note and summarize-selection-to-new-note, over real
  * HTTP against the strict emulator, from the sources and from the built main.js.
  */
-import { findEls, Modal, typeInto, type ModalElement } from "../support/obsidian";
+import { findEls, Modal, Platform, typeInto, type ModalElement } from "../support/obsidian";
 import { BEFORE, LOADERS, SELECTED, answeredUsage, deployment, today, useHarness, userMessage } from "./commandsHarness";
 
 const h = useHarness();
@@ -104,6 +104,34 @@ test("ask-about-selection: Ctrl+Enter asks; an empty instruction asks nothing an
 	await running;
 	expect(userMessage(h.emu.requests[0])).toMatch(/^Is Friday realistic\?\n\n---\n\n/);
 	expect(h.read()).toBe("# Meeting\n\nwe decide to ship on friday.\n\nYes.\n\nLast line.\n");
+});
+
+describe.each(LOADERS)("the Ask box (from %s)", (loader) => {
+	afterEach(() => Object.assign(Platform, { isMacOS: false }));
+
+	const openAsk = async () => {
+		await h.start({ loader });
+		void h.host.runCommand("ask-about-selection");
+		const modal = Modal.opened.at(-1)!;
+		const label = findEls(modal.contentEl, (el) => el.tagName === "LABEL")[0];
+		const input = findEls(modal.contentEl, (el) => el.tagName === "TEXTAREA")[0]!;
+		const hint = findEls(modal.contentEl, (el) => el.hasClass("setting-item-description"))[0]!.textContent;
+		modal.clickButton("Cancel");
+		return { label, input, hint };
+	};
+
+	test("has a visible label tied to it (not only a placeholder), and the hint names Ctrl on Windows and Linux", async () => {
+		const { label, input, hint } = await openAsk();
+		expect(label?.textContent).toBe("What should the model do with this text?");
+		expect(input.getAttribute("id")).toMatch(/^azure-reasoning-ask-\d+$/);
+		expect(label?.getAttribute("for")).toBe(input.getAttribute("id"));
+		expect(hint).toBe("The answer goes below the selection. Ctrl+Enter asks.");
+	});
+
+	test("on macOS the hint names Cmd", async () => {
+		Object.assign(Platform, { isMacOS: true });
+		expect((await openAsk()).hint).toBe("The answer goes below the selection. Cmd+Enter asks.");
+	});
 });
 
 test("ask-about-selection and summarize-selection need a selection: nothing sent, the user told", async () => {

@@ -7,7 +7,10 @@ import { FakeElement, Notice, findEls, modalWatchers } from "../support/obsidian
 import { tellFailure } from "../../src/ui/commands/notify";
 import { explainFailure } from "../../src/core/errors";
 import type AzureReasoningPlugin from "../../src/main";
-import { BEFORE, KEY, LOADERS, NOTE, SELECTED, deployment, today, useHarness, userMessage } from "./commandsHarness";
+import { estimatePromptTokens } from "../../src/core/tokens";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BEFORE, DATA_JSON, KEY, ROOT, LOADERS, NOTE, SELECTED, deployment, today, useHarness, userMessage } from "./commandsHarness";
 
 const h = useHarness();
 
@@ -160,6 +163,18 @@ describe("the notice's buttons", () => {
 		expect(dep.maxCompletionTokens).toBe(25_000);
 	});
 
+	test("the buttons are on a row of their own after the text, in the class styles.css spaces from it", async () => {
+		await h.start();
+		const { notice } = tellFailure(h.plugin, { kind: "no-answer", outcome: { kind: "empty", completion: null as never } }, budget, h.plugin.settings.deployments[0]!);
+		const message = (notice as unknown as Notice).messageEl;
+		const row = message.children.at(-1)!;
+		expect(row.hasClass("azure-reasoning-notice-actions")).toBe(true);
+		expect(row.children.map((b) => [b.tagName, b.textContent])).toEqual([["BUTTON", "Use 25,000"], ["BUTTON", "Open settings"]]);
+		expect(message.textContent).toMatch(/^No answer: [^]*Nothing was changed\.Use 25,000Open settings$/);
+		const css = readFileSync(join(ROOT, "styles.css"), "utf8");
+		expect(/\.azure-reasoning-notice-actions\s*\{[^}]*margin-top:\s*var\(--size-4-3\)[^}]*\}/.test(css) && /\.azure-reasoning-notice-actions\s*\{[^}]*gap:/.test(css)).toBe(true);
+	});
+
 	test("no deployment yet: Open settings opens Obsidian's settings at the plugin's tab", async () => {
 		await h.start();
 		const calls: string[] = [];
@@ -207,11 +222,40 @@ describe("a prompt too large for the model's context window", () => {
 		expect(h.read("Big.md")).toBe(`# Big\n\n${SELECTED}\n\nExplained.\n\n${BIG_BODY}\n`);
 	});
 
-	test("a selection that alone is too large: nothing sent, no question, the user told to select less", async () => {
-		await h.start({ ...big, selection: "all" });
+	test.each(LOADERS)("a selection that alone is too large (from %s): a shorter answer is offered, for this request only; chosen, the request fits and goes with it", async (loader) => {
+		await h.start({ ...big, selection: "all", loader });
+		h.emu.setAnswer(() => "Short.");
+		let question = "";
+		modalWatchers.push((m) => (question = `${m.titleEl.textContent}|${m.contentEl.textContent}`));
+		await h.run("summarize-selection-to-new-note", { click: "Answer in at most 67,900 tokens" });
+		// No selection-only button (the selection is what is sent); the budget's reason is said beside it.
+		expect(question).not.toMatch(/Send the selection only/);
+		expect(question).toMatch(/Answer in at most 67,900 tokens: the whole prompt is sent, with a smaller answer budget for this request only \(the deployment keeps 100,000\)\./);
+		expect(h.emu.requests).toHaveLength(1);
+		const body = h.emu.requests[0]!.body as { messages: { content: string }[]; max_completion_tokens: number };
+		expect(body.max_completion_tokens).toBe(67_900);
+		// It fits: the prompt as sent (estimated, leaning high) beside the smaller budget, within o1's 200,000.
+		expect(estimatePromptTokens(body.messages) + body.max_completion_tokens).toBeLessThanOrEqual(200_000);
+		expect(h.read("Big (summary).md")).toContain("Short.");
+		// The deployment's own budget is unchanged in data.json.
+		expect(JSON.parse(h.readDisk(DATA_JSON)).deployments[0].maxCompletionTokens).toBe(100_000);
+	});
+
+	test("the whole note too large, with a selection: both ways are offered, the selection first", async () => {
+		await h.start({ ...big, settings: { templates: [WHOLE] } });
+		let labels: string[] = [];
+		modalWatchers.push((m) => (labels = findEls(m.contentEl, (el) => el.tagName.toLowerCase() === "button").map((b) => b.textContent ?? "")));
+		await h.run("template-whole", { click: "Cancel" });
+		expect(labels).toEqual(["Send the selection only", expect.stringMatching(/^Answer in at most [\d,]+ tokens$/), "Cancel"]);
+		expect(h.emu.requests).toHaveLength(0);
+	});
+
+	test("too large even with the smallest answer: nothing sent, no question, the user told to select less", async () => {
+		const huge = `# Huge\n\n${BIG_BODY}${BIG_BODY}\n`;
+		await h.start({ ...big, notes: { "Huge.md": huge }, open: "Huge.md", selection: "all" });
 		await h.run("summarize-selection-to-new-note");
 		expect(h.emu.requests).toHaveLength(0);
 		expect(h.lastNotice()).toMatch(/^Nothing was sent\. The prompt is about [\d,]+ tokens \(an estimate\), but o1 takes 200,000 tokens in all[^]*Select less text, or lower max completion tokens/);
-		expect(h.notes()).toEqual(["Big.md"]);
+		expect(h.notes()).toEqual(["Huge.md"]);
 	});
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROGRESS_DELAY_MS } from "../../src/ui/progress";
-import { Modal, Platform, modalWatchers } from "../support/obsidian";
+import { Modal, Platform, findEls, modalWatchers } from "../support/obsidian";
 import { BEFORE, DATA_JSON, KEY, LOADERS, SELECTED, deployment, useHarness } from "./commandsHarness";
 
 const h = useHarness();
@@ -27,8 +27,16 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 	test("preview-request: exactly what the template would send (URL, headers with the key redacted, body), and nothing is sent", async () => {
 		await h.start({ loader });
 		let shown = "";
+		let readable: { label: string; text: string; raw: string[] } | null = null;
 		modalWatchers.push((m) => {
-			if (m.modalEl.hasClass("azure-reasoning-preview")) shown = m.contentEl.textContent;
+			if (!m.modalEl.hasClass("azure-reasoning-preview")) return;
+			shown = m.contentEl.textContent;
+			const byClass = (cls: string) => findEls(m.contentEl, (el) => el.hasClass(cls));
+			const pre = byClass("azure-reasoning-request-preview")[0]!;
+			// The raw request is folded away: its <pre> sits inside a <details>, under a <summary>.
+			const raw: string[] = [];
+			for (let p = pre.parentElement; p; p = p.parentElement) raw.push(p.tagName);
+			readable = { label: byClass("azure-reasoning-preview-label").map((e) => e.textContent).join("|"), text: byClass("azure-reasoning-preview-text").map((e) => e.textContent).join("|"), raw };
 		});
 		const outcome = await h.run("preview-request", { choose: "Improve the writing" }, { click: "Close" });
 		expect(outcome.ok).toBe(true);
@@ -38,6 +46,8 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 		const preview = outcome.message!;
 		expect(shown).toContain(preview);
 		expect(shown).toMatch(/^"Improve the writing" on Meeting, to Test \(o1\)\.The prompt is about \d+ tokens \(an estimate\); 175,000 fit beside the answer's 25,000\./);
+		// Read first: the instructions and the prompt as the model reads them, real line breaks, no JSON escapes.
+		expect(readable).toEqual({ label: "Instructions|Prompt", text: expect.stringMatching(/^Formatting re-enabled\|Improve the writing of the following text\.[^]*\n\nwe decide to ship on friday\.$/), raw: expect.arrayContaining(["DETAILS"]) });
 
 		// The same template, really sent: the emulator receives what the preview showed.
 		h.emu.setAnswer(() => "Done.");

@@ -15,12 +15,12 @@ afterEach(() => resetModals());
 test("every azure-reasoning class on the preview's elements is defined in styles.css", async () => {
 	let shown: Modal | null = null;
 	modalWatchers.push((m) => (shown = m));
-	const closed = showPreview({ app: {}, services: { lifetime: new AbortController().signal } } as never, { summary: ["A line."], request: `POST https://x/openai\n\n${JSON.stringify({ messages: [{ role: "user", content: "x".repeat(500) }] })}` });
+	const closed = showPreview({ app: {}, services: { lifetime: new AbortController().signal } } as never, { summary: ["A line."], parts: [{ label: "Prompt", text: "y".repeat(500) }], request: `POST https://x/openai\n\n${JSON.stringify({ messages: [{ role: "user", content: "x".repeat(500) }] })}` });
 	const modal = shown as Modal | null;
 	if (!modal) throw new Error("the preview did not open");
 	const els = findEls(modal.modalEl as FakeElement, () => true);
 	const ours = [...new Set(els.flatMap((el) => [...el.classList]).filter((c) => c.startsWith("azure-reasoning-")))];
-	expect(ours).toContain("azure-reasoning-request-preview");
+	expect(ours).toEqual(expect.arrayContaining(["azure-reasoning-request-preview", "azure-reasoning-preview-text", "azure-reasoning-preview-raw"]));
 	expect(ours.filter((c) => !defined.has(c))).toEqual([]);
 	modal.close();
 	await closed;

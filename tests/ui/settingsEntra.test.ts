@@ -144,7 +144,7 @@ test("Test deployment sends the signed-in account's token, and nothing of it is 
 
 test("removing the deployment forgets its sign-in on this device", async () => {
 	await open(dep(), { [entraSecretName("d1")]: entra.mintRefreshToken() });
-	ui.click("Work", "Back to all deployments");
+	ui.click("Work", "Back to all settings");
 	ui.click("Work (default)", "Remove");
 	expect(ui.desc("Work (default)")).toMatch(/Microsoft sign-in is forgotten on this device/);
 	ui.click("Work (default)", "Remove");

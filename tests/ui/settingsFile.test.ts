@@ -35,7 +35,7 @@ test("save and reload: everything the tab changed comes back", async () => {
 	ui = await SettingsDriver.start({ data: SOUND, secrets: { "azure-res": "k-1234" } });
 	ui.display();
 	ui.click("Mini (default)", "Edit").type("Instructions", "Answer in French.").choose("Reasoning effort", "high");
-	ui.click("Mini", "Back to all deployments");
+	ui.click("Mini", "Back to all settings");
 	ui.type("Folder for new notes", "Answers");
 	await ui.settle();
 	const stored = ui.dataText();

@@ -44,15 +44,18 @@ test("the tab loads from mobile main.js with the rows the sources show, list and
 	const pages = async (mobileBundle: boolean): Promise<string[][]> => {
 		ui = await SettingsDriver.start({ data: data(), fakeTimers: false, mobileBundle });
 		const list = ui.display().names();
+		// The overview's row: its status first, and buttons that name their deployment.
+		const row = [ui.desc("Work (default)"), ...ui.buttons("Work (default)").map((b) => b.getAttribute("aria-label") ?? "")];
 		const page = ui.click("Work (default)", "Edit").names();
 		await ui.dispose();
 		ui = undefined;
-		return [list, page];
+		return [list, row, page];
 	};
 	const fromSources = await pages(false);
 	const fromMobile = await pages(true);
 	expect(fromMobile).toEqual(fromSources);
-	expect(fromMobile[1]).toEqual(expect.arrayContaining(["Tenant", "Application (client) ID", "Microsoft account"]));
+	expect(fromMobile[1]).toEqual(["Ready o1 · res.openai.azure.com", "Edit deployment Work", "Duplicate deployment Work", "Remove deployment Work"]);
+	expect(fromMobile[2]).toEqual(expect.arrayContaining(["Tenant", "Application (client) ID", "Microsoft account"]));
 });
 
 test("Microsoft sign-in from mobile main.js: code, copy, approval, who is signed in; the token only in secret storage", async () => {

@@ -36,7 +36,7 @@ describe("layout and Obsidian's rules", () => {
 
 	test("every control is a native, focusable element with a name a screen reader can read", async () => {
 		await open();
-		const pages = [() => undefined, () => ui.click("Mini (default)", "Edit"), () => ui.click("Mini", "Back to all deployments") && ui.click("Second", "Edit")];
+		const pages = [() => undefined, () => ui.click("Mini (default)", "Edit"), () => ui.click("Mini", "Back to all settings") && ui.click("Second", "Edit")];
 		for (const go of pages) {
 			go();
 			expect(ui.el.querySelectorAll(".clickable-icon, [onclick]")).toHaveLength(0);
@@ -49,10 +49,35 @@ describe("layout and Obsidian's rules", () => {
 });
 
 describe("the deployments list", () => {
-	test("each row: name, family, endpoint host, ready or how many problems", async () => {
+	test("each row: the status first, in words and a colour class (a broken one never reads ready), then family and endpoint host", async () => {
+		const WARNED: DeploymentConfig = { ...READY, id: "d3", displayName: "Small", maxCompletionTokens: 1_000 };
+		await open({ deployments: [READY, BROKEN, WARNED] });
+		const status = (row: string) => {
+			const badge = ui.row(row).querySelector(".setting-item-description")!.firstElementChild!;
+			return { text: badge.textContent, cls: [...badge.classList].filter((c) => c.startsWith("is-")) };
+		};
+		expect(ui.desc("Mini (default)")).toBe("Ready o3-mini · res.openai.azure.com");
+		expect(status("Mini (default)")).toEqual({ text: "Ready", cls: ["is-ready"] });
+		expect(ui.desc("Five")).toBe("2 problems to fix GPT-5 · no endpoint");
+		expect(status("Five")).toEqual({ text: "2 problems to fix", cls: ["is-error"] });
+		expect(status("Small")).toEqual({ text: "Ready, 1 warning", cls: ["is-warning"] });
+	});
+
+	test("each button names the deployment it acts on, its visible words first", async () => {
 		await open();
-		expect(ui.desc("Mini (default)")).toBe("o3-mini · res.openai.azure.com · Ready");
-		expect(ui.desc("Five")).toBe("GPT-5 · no endpoint · 2 problems to fix");
+		const names = (row: string) => ui.buttons(row).map((b) => [b.textContent, b.getAttribute("aria-label")]);
+		expect(names("Five")).toEqual([
+			["Edit", "Edit deployment Five"],
+			["Duplicate", "Duplicate deployment Five"],
+			["Make default", "Make default: deployment Five"],
+			["Remove", "Remove deployment Five"],
+		]);
+		expect(names("Mini (default)").map(([, label]) => label)).toEqual(["Edit deployment Mini", "Duplicate deployment Mini", "Remove deployment Mini"]);
+		ui.click("Five", "Remove");
+		expect(names("Five")).toEqual([
+			["Remove", "Remove deployment Five"],
+			["Cancel", null],
+		]);
 	});
 
 	test("add: a new deployment, opened at its endpoint; the first one becomes the default", async () => {
@@ -154,12 +179,36 @@ describe("prompt templates", () => {
 		await open();
 		expect(ui.findings("Second")).toEqual([
 			{ severity: "warning", text: "{{selecton}} is not a placeholder: it is sent as written. The placeholders are {{selection}}, {{note}}, {{title}}.", fix: "Use {{selection}}" },
-			{ severity: "warning", text: "The prompt uses neither {{selection}} nor {{note}}: nothing from your note is sent." },
+			{ severity: "info", text: "Only the note's title is sent, not its text: add {{selection}} or {{note}} to send the text." },
 		]);
 		ui.fix("Second", "Use {{selection}}");
 		expect(ui.findings("Second")).toEqual([]);
 		await ui.settle();
 		expect((ui.data().templates as { text: string }[])[1]!.text).toBe("Explain {{selection}} in {{title}}");
+	});
+
+	test("the no-placeholder warning knows {{title}}: none of the three warns, the title alone is a note, {{note}} or {{selection}} nothing", async () => {
+		const t = (id: string, text: string) => ({ id, name: id, text, output: "below", deploymentId: null });
+		await open({ templates: [t("None", "Write a haiku."), t("Title", "Outline a note called {{ title }}."), t("Note", "Summarize {{note}}"), t("Both", "{{title}}: {{selection}}")] });
+		expect(ui.findings("None")).toEqual([{ severity: "warning", text: "The prompt uses none of {{selection}}, {{note}}, {{title}}: nothing from your note is sent." }]);
+		expect(ui.findings("Title")).toEqual([{ severity: "info", text: "Only the note's title is sent, not its text: add {{selection}} or {{note}} to send the text." }]);
+		expect(ui.findings("Note")).toEqual([]);
+		expect(ui.findings("Both")).toEqual([]);
+	});
+
+	test("Add template is in the row that lists the templates, not one named for the placeholders; the list's buttons name their template", async () => {
+		await open();
+		expect(ui.has("Placeholders")).toBe(false);
+		expect(ui.buttons("Templates").map((b) => b.textContent)).toEqual(["Add template"]);
+		expect(ui.buttons("Second").map((b) => b.getAttribute("aria-label"))).toEqual(["Move Second up", "Move Second down", "Edit template Second", "Remove template Second"]);
+	});
+
+	test("one wording for the way back, from a deployment's page and from a template's", async () => {
+		await open();
+		ui.click("Mini (default)", "Edit");
+		expect(ui.buttons("Mini").map((b) => b.textContent)).toContain("Back to all settings");
+		ui.click("Mini", "Back to all settings").click("Second", "Edit");
+		expect(ui.buttons("Second").map((b) => b.textContent)).toEqual(["Back to all settings"]);
 	});
 
 	test("reorder with the arrow buttons, keeping the focus on the moved template's button", async () => {
@@ -186,7 +235,7 @@ describe("prompt templates", () => {
 
 	test("add, then edit: name, text with placeholders flagged as typed, output mode, deployment", async () => {
 		await open();
-		ui.click("Placeholders", "Add template");
+		ui.click("Templates", "Add template");
 		expect(ui.has("Prompt")).toBe(true);
 		ui.type("Name", "Critique");
 		ui.type("Prompt", "Critique {{selction}} from {{ title }} and {{author}}");
@@ -194,7 +243,7 @@ describe("prompt templates", () => {
 		expect(ui.findings("Prompt")).toEqual([
 			{ severity: "warning", text: expect.stringMatching(/^\{\{selction\}\} is not a placeholder/), fix: "Use {{selection}}" },
 			{ severity: "warning", text: expect.stringMatching(/^\{\{author\}\} is not a placeholder/) },
-			{ severity: "warning", text: "The prompt uses neither {{selection}} nor {{note}}: nothing from your note is sent." },
+			{ severity: "info", text: "Only the note's title is sent, not its text: add {{selection}} or {{note}} to send the text." },
 		]);
 		ui.fix("Prompt", "Use {{selection}}");
 		expect(ui.input("Prompt").value).toBe("Critique {{selection}} from {{ title }} and {{author}}");

@@ -313,7 +313,7 @@ test("validation waits for a pause in typing", async () => {
 test("leaving the page saves what was typed, even within the pause", async () => {
 	await openEditor(valid("o1"));
 	ui.type("Display name", "Renamed");
-	ui.click("Dep", "Back to all deployments");
+	ui.click("Dep", "Back to all settings");
 	await ui.settle();
 	expect(saved("displayName")).toBe("Renamed");
 	expect(ui.has("Renamed (default)")).toBe(true);

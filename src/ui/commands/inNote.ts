@@ -22,6 +22,8 @@ import { captureTarget, placeAnswer, type Placement, type Target } from "../inse
 import { deploymentFor } from "./deployment";
 import { captureEditor, type Captured, NO_NOTE } from "./editorCapture";
 import { answerInfo, describeRun, send, type Answered } from "./send";
+import { recordAnswer } from "../history/recordRequest";
+import { templateCommandId } from "./templateCommands";
 
 /** How a command ends without a notice (the user closed a modal, or the plugin was unloaded). */
 const untold = (message: string): CommandOutcome => ({ ok: false, message });
@@ -63,7 +65,7 @@ async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode
 	return { ok: true, message, placement };
 }
 
-async function runTemplateOn(ctx: PluginContext, cap: Captured, target: Target, template: PromptTemplate): Promise<CommandOutcome> {
+async function runTemplateOn(ctx: PluginContext, cap: Captured, target: Target, template: PromptTemplate, command: string): Promise<CommandOutcome> {
 	if (usesSelection(template.text) && cap.selection.trim() === "") return tell(false, `Select the text to run "${template.name}" on first.`);
 	// The note's text is read only when the template asks for it.
 	const fields = {
@@ -80,12 +82,13 @@ async function runTemplateOn(ctx: PluginContext, cap: Captured, target: Target, 
 		prompt: renderTemplate(template.text, fields),
 		selectionOnly: wholeNote ? renderTemplate(template.text, { ...fields, note: cap.selection }) : null,
 		notePath: cap.file.path,
+		origin: { command, template: { id: template.id, name: template.name } },
 	});
 	if (!reply.ok) return reply.outcome;
 	if (template.output === "new-note") {
-		return writeGeneratedNote(ctx, cap.file, reply, { label: template.name, heading: `${template.name}: {{link}}`, linkFromSource: false, noun: template.name, format: template.format });
+		return recordAnswer(ctx, reply, writeGeneratedNote(ctx, cap.file, reply, { label: template.name, heading: `${template.name}: {{link}}`, linkFromSource: false, noun: template.name, format: template.format }));
 	}
-	return deliver(ctx, target, reply, template.output, template.format ?? "plain");
+	return recordAnswer(ctx, reply, deliver(ctx, target, reply, template.output, template.format ?? "plain"));
 }
 
 /**
@@ -100,7 +103,8 @@ export async function runTemplateCommand(ctx: PluginContext, editor: Editor, vie
 	try {
 		const chosen = template ?? (await pickTemplate(ctx, ctx.settings.templates));
 		if (!chosen) return untold("No prompt was chosen.");
-		return await runTemplateOn(ctx, cap, target, chosen);
+		// The history names the command that ran: the template's own, or the one that let the user pick it.
+		return await runTemplateOn(ctx, cap, target, chosen, template ? templateCommandId(template.id) : "run-prompt-on-selection");
 	} finally {
 		target.release();
 	}
@@ -121,9 +125,10 @@ export async function askAboutSelection(ctx: PluginContext, editor: Editor, view
 			prompt: askPrompt(instruction, { selection: cap.selection, note: cap.doc, title: cap.title }),
 			selectionOnly: null,
 			notePath: cap.file.path,
+			origin: { command: "ask-about-selection" },
 		});
 		if (!reply.ok) return reply.outcome;
-		return await deliver(ctx, target, reply, "below", ctx.settings.askFormat);
+		return await recordAnswer(ctx, reply, deliver(ctx, target, reply, "below", ctx.settings.askFormat));
 	} finally {
 		target.release();
 	}

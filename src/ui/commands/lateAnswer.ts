@@ -11,8 +11,9 @@ import { copyAnswerAction, openInNewTab, showNotice } from "./notify";
 
 const LATE_REASON = "it arrived after the request timeout";
 
-export async function keepLateAnswer(ctx: PluginContext, req: { what: string; notePath: string }, completion: Completion): Promise<void> {
-	if (ctx.services.lifetime.aborted) return;
+/** Keeps the answer in a note and tells the user; returns the note's path, or null when none was written. */
+export async function keepLateAnswer(ctx: PluginContext, req: { what: string; notePath: string }, completion: Completion): Promise<string | null> {
+	if (ctx.services.lifetime.aborted) return null;
 	const sourcePath = req.notePath || null;
 	try {
 		const note = await writeAnswerNote(ctx.app, ctx.settings.outputFolder, {
@@ -24,7 +25,9 @@ export async function keepLateAnswer(ctx: PluginContext, req: { what: string; no
 			reasoningSummary: completion.reasoningSummary,
 		});
 		showNotice(`The answer to "${req.what}" arrived after the timeout; it is in ${note.path}. Raise the request timeout to have answers land in place.`, 0, [{ label: "Open", run: () => openInNewTab(ctx, note.path) }]);
+		return note.path;
 	} catch (e) {
 		showNotice(`The answer to "${req.what}" arrived after the timeout but could not be saved (${messageOf(e)}).`, 0, [copyAnswerAction(ctx, req.what, completion.text)]);
+		return null;
 	}
 }

@@ -44,11 +44,13 @@ export interface NoticeAction {
 	run: () => unknown;
 }
 
-/** A notice with buttons after its text (each hides the notice, then acts). */
+/** A notice with buttons on a row of their own under its text, spaced from it (each hides the notice, then acts). */
 export function showNotice(message: string, ms: number, actions: readonly NoticeAction[] = []): Notice {
 	const notice = new Notice(message, ms);
+	const row = actions.length > 0 ? notice.messageEl.createDiv("azure-reasoning-notice-actions") : null;
 	for (const action of actions) {
-		const button = notice.messageEl.createEl("button", { text: action.label, cls: "azure-reasoning-notice-button" });
+		if (!row) break;
+		const button = row.createEl("button", { text: action.label, cls: "azure-reasoning-notice-button" });
 		const run = guardedHandler(`"${action.label}"`, action.run);
 		button.addEventListener("click", () => {
 			notice.hide();

@@ -17,7 +17,7 @@ import { checkContext, describeOverflow, formatCount } from "../../core/tokens";
 import type { ReadyDeployment } from "../../core/validate";
 import type { PluginContext } from "../context";
 import { pickTemplate } from "../modals/pickers";
-import { showPreview } from "../modals/preview";
+import { promptSections, showPreview } from "../modals/preview";
 import { NO_TEMPLATE, tell, tellFailure, type CommandOutcome } from "./notify";
 import { deploymentFor, readKey } from "./deployment";
 import { captureEditor, NO_NOTE } from "./editorCapture";
@@ -59,6 +59,6 @@ export async function previewRequest(ctx: PluginContext, editor: Editor, view: M
 		check.fits ? `The prompt is about ${formatCount(check.promptTokens)} tokens (an estimate); ${formatCount(check.available)} fit beside the answer's ${formatCount(check.reserved)}.` : `${describeOverflow(check, deployment.family.label)} Running it would ask before sending.`,
 	];
 	if (ctx.services.lifetime.aborted) return { ok: false, message: "The plugin was unloaded." };
-	await showPreview(ctx, { summary, request });
+	await showPreview(ctx, { summary, parts: promptSections(built.promptParts), request });
 	return { ok: true, message: request };
 }

@@ -11,6 +11,7 @@ import { tell, type CommandOutcome } from "./notify";
 import { deploymentFor } from "./deployment";
 import { captureEditor, NO_NOTE } from "./editorCapture";
 import { send } from "./send";
+import { recordAnswer } from "../history/recordRequest";
 import { openEditorFor } from "../tracking";
 
 /** What is summarized: the note, its text, the selection in it ("" when none). */
@@ -49,13 +50,14 @@ async function summarizeSource(ctx: PluginContext, cap: SummarySource, scope: "n
 		prompt: scope === "note" ? renderTemplate(SUMMARIZE_NOTE_TEMPLATE, noteCtx) : selectionPrompt,
 		selectionOnly: scope === "note" && hasSelection ? selectionPrompt : null,
 		notePath: cap.file.path,
+		origin: { command: scope === "note" ? "summarize-note-to-new-note" : "summarize-selection-to-new-note" },
 	});
 	if (!reply.ok) return reply.outcome;
 	const ofSelection = scope === "selection" || reply.usedSelectionOnly;
-	return writeGeneratedNote(ctx, cap.file, reply, {
+	return recordAnswer(ctx, reply, writeGeneratedNote(ctx, cap.file, reply, {
 		label: "summary",
 		heading: ofSelection ? "Summary of a selection from {{link}}." : "Summary of {{link}}.",
 		linkFromSource: ctx.settings.linkSummaryInSource,
 		noun: "Summary",
-	});
+	}));
 }

@@ -1,10 +1,20 @@
 /**
- * "Ask about selection": a free instruction about the selected text. Ask (or Ctrl/Cmd+Enter)
- * sends it; an empty instruction sends nothing. Resolves with the instruction, or null.
+ * "Ask about selection": a free instruction about the selected text, in a box with a visible
+ * label. Ask (or Ctrl+Enter, Cmd+Enter on a Mac: the hint names the platform's key) sends it; an
+ * empty instruction sends nothing. Resolves with the instruction, or null.
  */
-import { Modal, type App } from "obsidian";
+import { Modal, Platform, type App } from "obsidian";
 import type { ModalHost } from "../context";
 import { openWhileLoaded } from "./lifetime";
+
+let nextId = 1;
+
+/** Where the answer goes, and the key that asks on this platform (none on a phone: no keyboard to press it on). */
+export function askHint(): string {
+	const where = "The answer goes below the selection.";
+	if (Platform.isPhone) return where;
+	return `${where} ${Platform.isMacOS || Platform.isIosApp ? "Cmd" : "Ctrl"}+Enter asks.`;
+}
 
 class AskModal extends Modal {
 	private answered = false;
@@ -21,9 +31,11 @@ class AskModal extends Modal {
 		this.modalEl.addClass("azure-reasoning-ask");
 		this.setTitle("Ask about the selection");
 		this.contentEl.createEl("p", { cls: "azure-reasoning-ask-about", text: this.selectionPreview });
-		const input = this.contentEl.createEl("textarea", { cls: "azure-reasoning-ask-input", attr: { rows: 4, placeholder: "What should the model do with this text?", "aria-label": "Instruction" } });
+		const id = `azure-reasoning-ask-${nextId++}`;
+		this.contentEl.createEl("label", { cls: "azure-reasoning-ask-label", text: "What should the model do with this text?", attr: { for: id } });
+		const input = this.contentEl.createEl("textarea", { cls: "azure-reasoning-ask-input", attr: { id, rows: 4, placeholder: "For example: list the risks, or turn it into a table" } });
 		input.value = "";
-		const hint = this.contentEl.createDiv({ cls: "setting-item-description", text: "The answer goes below the selection. Ctrl+Enter (Cmd+Enter) asks." });
+		const hint = this.contentEl.createDiv({ cls: "setting-item-description", text: askHint() });
 		const row = this.contentEl.createDiv("modal-button-container");
 		const submit = () => {
 			const text = input.value.trim();

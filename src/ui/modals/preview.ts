@@ -1,6 +1,8 @@
 /**
- * "Preview request": what would be sent, as it would be sent, without sending it. Read-only;
- * Copy puts the (redacted) text on the clipboard.
+ * "Preview request": what would be sent, without sending it. Read first: the summary, then the
+ * instructions and the prompt as readable text (wrapped, as the model reads them); the request
+ * itself (address, headers, JSON body, credentials redacted) is folded away under a <details>.
+ * Read-only; Copy puts the raw request on the clipboard; the buttons stay below a short modal.
  */
 import { Modal, Notice, type App } from "obsidian";
 import type { ModalHost } from "../context";
@@ -9,8 +11,17 @@ import { openWhileLoaded } from "./lifetime";
 export interface PreviewContent {
 	/** Lines above the request: the deployment, the template, the estimate. */
 	summary: string[];
+	/** What the model reads, as text: the instructions (when sent apart) and the prompt. */
+	parts: { label: string; text: string }[];
 	/** The request in HTTP's layout, credentials redacted. */
 	request: string;
+}
+
+/** The readable parts of a built request: its instructions (when sent apart) and the prompt, the last part. */
+export function promptSections(promptParts: readonly { content: string }[]): PreviewContent["parts"] {
+	const prompt = promptParts.at(-1)?.content ?? "";
+	const instructions = promptParts.length > 1 ? promptParts.slice(0, -1).map((p) => p.content).join("\n\n") : "";
+	return [...(instructions ? [{ label: "Instructions", text: instructions }] : []), { label: "Prompt", text: prompt }];
 }
 
 class PreviewModal extends Modal {
@@ -26,9 +37,15 @@ class PreviewModal extends Modal {
 		this.modalEl.addClass("azure-reasoning-preview");
 		this.setTitle("Request preview (not sent)");
 		for (const line of this.content.summary) this.contentEl.createEl("p", { text: line });
-		this.contentEl.createEl("pre", { cls: "azure-reasoning-request-preview" }).createEl("code", { text: this.content.request });
+		for (const part of this.content.parts) {
+			this.contentEl.createDiv({ cls: "azure-reasoning-preview-label", text: part.label });
+			this.contentEl.createDiv({ cls: "azure-reasoning-preview-text", text: part.text });
+		}
+		const raw = this.contentEl.createEl("details", { cls: "azure-reasoning-preview-raw" });
+		raw.createEl("summary", { text: "The request as sent: address, headers and JSON (key redacted)" });
+		raw.createEl("pre", { cls: "azure-reasoning-request-preview" }).createEl("code", { text: this.content.request });
 		const row = this.contentEl.createDiv("modal-button-container");
-		row.createEl("button", { text: "Copy" }).addEventListener("click", () => {
+		row.createEl("button", { text: "Copy request" }).addEventListener("click", () => {
 			void navigator.clipboard.writeText(this.content.request).then(
 				() => new Notice("The request is on the clipboard (key redacted)."),
 				() => new Notice("Could not copy to the clipboard."),

@@ -13,7 +13,7 @@ import { connectionFields, modelFields } from "./deploymentFields";
 import { entraFields, type AuthEditor, type SignInState } from "./entraFields";
 import { findingsContainer, showFindings, type ShownFinding } from "./findings";
 import { labelControls } from "./labels";
-import { TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
+import { BACK_TO_OVERVIEW, TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
 import { TestPanel } from "./testButton";
 
 /** A validation finding, or a note (what a paste filled in), under a field. */
@@ -89,7 +89,7 @@ export class DeploymentEditor implements AuthEditor {
 		// The table's rules as they hold for this deployment (Azure's own list of efforts, once it gave one).
 		const family = deploymentFamily(this.cfg);
 		const header = new Setting(this.el).setName(deploymentTitle(this.cfg)).addButton((b) =>
-			b.setButtonText("Back to all deployments").onClick(() => this.host.go({ kind: "overview" })),
+			b.setButtonText(BACK_TO_OVERVIEW).onClick(() => this.host.go({ kind: "overview" })),
 		);
 		this.statusEl = header.descEl;
 		new Setting(this.el).setName("Connection").setHeading();

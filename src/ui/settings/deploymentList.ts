@@ -1,9 +1,11 @@
 /**
- * The deployments on the tab's first page: each with its display name, family, endpoint host and
- * whether it is ready (or how many problems it has); add, edit, duplicate, remove (after a
- * confirmation in place) and choose the default.
+ * The deployments on the tab's first page: each with its status first (ready, or how many problems
+ * it has, in words and colour), then its family and endpoint host; add, edit, duplicate, remove
+ * (after a confirmation in place) and choose the default. The buttons sit on their own line under
+ * the name (styles.css), so they never squeeze it and stay on a phone's screen; each says which
+ * deployment it acts on to a screen reader.
  */
-import { Setting } from "obsidian";
+import { Setting, type ButtonComponent } from "obsidian";
 import { parseEndpoint } from "../../core/endpoint";
 import { getFamily, isFamilyId } from "../../core/families";
 import { newDeployment, type DeploymentConfig } from "../../core/settings";
@@ -21,11 +23,22 @@ function hostOf(endpoint: string): string {
 	return typeof parsed === "string" ? "no endpoint" : parsed.host;
 }
 
-function describe(host: SettingsHost, d: DeploymentConfig): string {
+/** The row's description: the status as a coloured badge (with its words), then the family and the host. */
+function describe(host: SettingsHost, d: DeploymentConfig, desc: HTMLElement): void {
 	const family = isFamilyId(d.family) ? getFamily(d.family).label : "no model family";
 	const name = d.secretName.trim();
 	const result = validateDeployment(d, name === "" ? {} : { secretAvailable: Boolean(host.readSecret(name)) });
-	return `${family} · ${hostOf(d.endpoint)} · ${statusText(result)}`;
+	const state = result.ready ? (result.findings.length > 0 ? "is-warning" : "is-ready") : "is-error";
+	desc.empty();
+	desc.createSpan({ cls: ["azure-reasoning-deployment-status", state], text: statusText(result) });
+	desc.appendText(" ");
+	desc.createSpan({ text: `${family} · ${hostOf(d.endpoint)}` });
+}
+
+/** A button's accessible name: its visible words first, then the deployment it acts on. */
+function named(b: ButtonComponent, label: string, name: string): void {
+	b.buttonEl.setAttr("aria-label", name);
+	b.setButtonText(label);
 }
 
 export function removeDeployment(host: SettingsHost, id: string): void {
@@ -63,6 +76,7 @@ export function renderDeploymentList(el: HTMLElement, host: SettingsHost, state:
 				.addButton((b) =>
 					b
 						.setButtonText("Remove")
+						.then((c) => c.buttonEl.setAttr("aria-label", `Remove deployment ${title}`))
 						.onClick(() => {
 							state.confirmingRemoval = null;
 							removeDeployment(host, d.id);
@@ -80,39 +94,36 @@ export function renderDeploymentList(el: HTMLElement, host: SettingsHost, state:
 				});
 			return;
 		}
-		row.setDesc(describe(host, d))
-			.addButton((b) => {
-				b.setButtonText("Edit").onClick(() => host.go({ kind: "deployment", id: d.id }));
-				b.buttonEl.setAttr("data-focus", `edit:${d.id}`);
-			})
-			.addButton((b) =>
-				b
-					.setButtonText("Duplicate")
-					.setTooltip(`Add a copy of ${title}`)
-					.onClick(() => {
-						const copy: DeploymentConfig = { ...d, id: freshId("deployment", s.deployments), displayName: `${title} (copy)` };
-						s.deployments.splice(i + 1, 0, copy);
-						void host.save();
-						redraw(`edit:${copy.id}`);
-					}),
-			);
+		describe(host, d, row.descEl);
+		row.addButton((b) => {
+			named(b, "Edit", `Edit deployment ${title}`);
+			b.onClick(() => host.go({ kind: "deployment", id: d.id }));
+			b.buttonEl.setAttr("data-focus", `edit:${d.id}`);
+		}).addButton((b) => {
+			named(b, "Duplicate", `Duplicate deployment ${title}`);
+			b.onClick(() => {
+				const copy: DeploymentConfig = { ...d, id: freshId("deployment", s.deployments), displayName: `${title} (copy)` };
+				s.deployments.splice(i + 1, 0, copy);
+				void host.save();
+				redraw(`edit:${copy.id}`);
+			});
+		});
 		if (d !== active) {
-			row.addButton((b) =>
-				b.setButtonText("Make default").onClick(() => {
+			row.addButton((b) => {
+				named(b, "Make default", `Make default: deployment ${title}`);
+				b.onClick(() => {
 					s.defaultDeploymentId = d.id;
 					void host.save();
 					redraw(`edit:${d.id}`);
-				}),
-			);
+				});
+			});
 		}
-		row.addButton((b) =>
-			b
-				.setButtonText("Remove")
-				.setTooltip(`Remove ${title}`)
-				.onClick(() => {
-					state.confirmingRemoval = d.id;
-					redraw(`cancel:${d.id}`);
-				}),
-		);
+		row.addButton((b) => {
+			named(b, "Remove", `Remove deployment ${title}`);
+			b.onClick(() => {
+				state.confirmingRemoval = d.id;
+				redraw(`cancel:${d.id}`);
+			});
+		});
 	});
 }

@@ -96,6 +96,16 @@ export function renderGeneralSettings(el: HTMLElement, host: SettingsHost): void
 			});
 		});
 
+	new Setting(el)
+		.setName("Keep prompts in the history")
+		.setDesc("The request history records every request (time, deployment, model, tokens, outcome) but not what was sent. Turn this on to keep each prompt too, note text included, so that run again can send it as it was.")
+		.addToggle((t) =>
+			t.setValue(s.keepPromptsInHistory).onChange((v) => {
+				s.keepPromptsInHistory = v;
+				void host.save();
+			}),
+		);
+
 	const timeout = new Setting(el).setName("Request timeout").setDesc(`Seconds to wait for an answer. Reasoning models can think for minutes; the default is ${DEFAULT_TIMEOUT_SECONDS} s.`);
 	const timeoutFindings = findingsContainer(timeout.infoEl);
 	timeout.addText((t) => {

@@ -40,6 +40,9 @@ export interface SettingsHost {
 	dismissLoadReport(): void;
 }
 
+/** The one wording of the button that leads from a deployment's or a template's page back to the first page. */
+export const BACK_TO_OVERVIEW = "Back to all settings";
+
 /** Milliseconds between the last keystroke and validation (and saving). */
 export const TYPING_DEBOUNCE_MS = 300;
 

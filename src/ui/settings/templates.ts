@@ -8,7 +8,7 @@ import { isAnswerFormat, type AnswerFormat } from "../../core/answerFormat";
 import { PLACEHOLDERS, unknownPlaceholders, type OutputMode, type PromptTemplate } from "../../core/prompt";
 import { deploymentTitle } from "./deploymentEditor";
 import { findingsContainer, showFindings, type ShownFinding } from "./findings";
-import { freshId, TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
+import { BACK_TO_OVERVIEW, freshId, TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
 
 export const OUTPUT_LABELS: Record<OutputMode, string> = { replace: "Replace the selection", below: "Insert below the selection", "new-note": "New note" };
 
@@ -49,7 +49,9 @@ export function templateFindings(t: PromptTemplate): TemplateFinding[] {
 			...(near ? { fix: { label: `Use {{${near}}}` }, replace: { from: name, to: near } } : {}),
 		});
 	}
-	if (!/\{\{\s*(selection|note)\s*\}\}/.test(t.text)) out.push({ field: "text", severity: "warning", message: "The prompt uses neither {{selection}} nor {{note}}: nothing from your note is sent." });
+	const used = PLACEHOLDERS.filter((p) => new RegExp(`\\{\\{\\s*${p}\\s*\\}\\}`).test(t.text));
+	if (used.length === 0) out.push({ field: "text", severity: "warning", message: `The prompt uses none of ${LIST}: nothing from your note is sent.` });
+	else if (!used.includes("selection") && !used.includes("note")) out.push({ field: "text", severity: "info", message: "Only the note's title is sent, not its text: add {{selection}} or {{note}} to send the text." });
 	return out;
 }
 
@@ -65,8 +67,8 @@ export function renderTemplateList(el: HTMLElement, host: SettingsHost, redraw: 
 	const s = host.settings;
 	new Setting(el).setName("Prompt templates").setHeading();
 	new Setting(el)
-		.setName("Placeholders")
-		.setDesc("In a prompt, {{selection}} stands for the selected text, {{note}} for the whole note and {{title}} for its title. Commands offer the templates in this order.")
+		.setName("Templates")
+		.setDesc("Commands offer them in this order. In a prompt, {{selection}} stands for the selected text, {{note}} for the whole note and {{title}} for its title.")
 		.addButton((b) =>
 			b.setButtonText("Add template").onClick(() => {
 				const t: PromptTemplate = { id: freshId("template", s.templates), name: "New template", text: "{{selection}}", output: "below", deploymentId: null };
@@ -101,11 +103,11 @@ export function renderTemplateList(el: HTMLElement, host: SettingsHost, redraw: 
 				b.setIcon("arrow-down").setTooltip(`Move ${t.name} down`).setDisabled(i === s.templates.length - 1).onClick(() => move(i, 1));
 				b.buttonEl.setAttr("data-focus", `down:${t.id}`);
 			})
-			.addButton((b) => b.setButtonText("Edit").onClick(() => host.go({ kind: "template", id: t.id })))
+			.addButton((b) => b.setButtonText("Edit").setTooltip(`Edit template ${t.name}`).onClick(() => host.go({ kind: "template", id: t.id })))
 			.addButton((b) =>
 				b
 					.setButtonText("Remove")
-					.setTooltip(s.templates.length === 1 ? "Keep at least one template" : `Remove ${t.name}`)
+					.setTooltip(s.templates.length === 1 ? "Remove: keep at least one template" : `Remove template ${t.name}`)
 					.setDisabled(s.templates.length === 1)
 					.onClick(() => {
 						s.templates.splice(i, 1);
@@ -118,10 +120,11 @@ export function renderTemplateList(el: HTMLElement, host: SettingsHost, redraw: 
 
 export function renderTemplateEditor(el: HTMLElement, host: SettingsHost, t: PromptTemplate): void {
 	const s = host.settings;
-	new Setting(el).setName(t.name.trim() || "Unnamed template").addButton((b) => b.setButtonText("Back to all settings").onClick(() => host.go({ kind: "overview" })));
+	new Setting(el).setName(t.name.trim() || "Unnamed template").addButton((b) => b.setButtonText(BACK_TO_OVERVIEW).onClick(() => host.go({ kind: "overview" })));
 
 	const nameRow = new Setting(el).setName("Name").setDesc("How the template picker and the template's command call it.");
-	const textRow = new Setting(el).setName("Prompt").setDesc(`What is sent. ${LIST} are replaced by the selected text, the whole note and its title.`);
+	// A full-width box under its name: a prompt is paragraphs, not a word (styles.css).
+	const textRow = new Setting(el).setClass("azure-reasoning-long-text").setName("Prompt").setDesc(`What is sent. ${LIST} are replaced by the selected text, the whole note and its title.`);
 	const containers = { name: findingsContainer(nameRow.infoEl), text: findingsContainer(textRow.infoEl) };
 	let textArea: HTMLTextAreaElement | null = null;
 	const refresh = () => {

@@ -5,7 +5,7 @@ import type { DataAdapter, ListedFiles } from "obsidian";
 import type { ExistingFilesGuard } from "./existingFilesGuard";
 import { normalizePath } from "./functions";
 
-type Implemented = Pick<DataAdapter, "getName" | "exists" | "read" | "write" | "mkdir" | "remove" | "rename" | "list">;
+type Implemented = Pick<DataAdapter, "getName" | "exists" | "read" | "write" | "append" | "mkdir" | "remove" | "rename" | "list">;
 
 export interface AdapterOptions {
 	/**
@@ -64,6 +64,15 @@ export class FileSystemAdapter implements Implemented {
 		const existed = fs.existsSync(this.abs(normalizedPath));
 		fs.writeFileSync(this.abs(normalizedPath), data, "utf8");
 		if (!existed) this.guard?.noteCreated(normalizedPath);
+	}
+	/**
+	 * Adds to the end of the file. Obsidian's adapters create a missing file here (Node's appendFile
+	 * does); not documented, so the stand-in is stricter: the file must exist (ENOENT otherwise).
+	 */
+	async append(normalizedPath: string, data: string): Promise<void> {
+		const full = this.abs(normalizedPath);
+		if (!fs.existsSync(full)) throw new Error(`ENOENT: no such file, append '${normalizedPath}'`);
+		fs.appendFileSync(full, data, "utf8");
 	}
 	async mkdir(normalizedPath: string): Promise<void> {
 		const existed = fs.existsSync(this.abs(normalizedPath));

@@ -1,5 +1,6 @@
 // App and its smaller services: MetadataCache, FileManager, SecretStorage.
 import type { Command, SecretStorage as ObsidianSecretStorage } from "obsidian";
+import type { View, WorkspaceLeaf } from "./workspace";
 import { FakeElement } from "./element";
 import { Events } from "./events";
 import type { TFile } from "./files";
@@ -62,6 +63,8 @@ export interface StandInRegistry {
 	editorExtensions: unknown[];
 	statusBarEl: FakeElement;
 	ribbonEl: FakeElement;
+	/** registerView's creators, by view type. */
+	viewCreators: Map<string, (leaf: WorkspaceLeaf) => View>;
 }
 
 export class App {
@@ -77,6 +80,7 @@ export class App {
 		editorExtensions: [],
 		statusBarEl: new FakeElement("div", "status-bar"),
 		ribbonEl: new FakeElement("div", "side-dock-ribbon"),
+		viewCreators: new Map(),
 	};
 	private localStorage = new Map<string, unknown>();
 

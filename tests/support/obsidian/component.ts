@@ -3,6 +3,7 @@ import { Platform } from "./functions";
 import type { Command, Component as ObsidianComponent, EventRef, Plugin as ObsidianPlugin, PluginManifest } from "obsidian";
 import type { App } from "./app";
 import type { FakeElement } from "./element";
+import type { View, WorkspaceLeaf } from "./workspace";
 import type { StandInEventRef } from "./events";
 
 /** What onload() returned, so that the host can wait for an async onload. */
@@ -114,6 +115,19 @@ export abstract class Plugin extends Component implements PluginImplemented {
 	}
 	addSettingTab(settingTab: unknown): void {
 		registerIn(this, this.app.standIn.settingTabs, settingTab);
+	}
+	/**
+	 * On unload Obsidian keeps the leaves (to restore them when the plugin loads again) but closes
+	 * the views: the stand-in closes them and leaves the leaves empty.
+	 */
+	registerView(type: string, viewCreator: (leaf: WorkspaceLeaf) => View): void {
+		const creators = this.app.standIn.viewCreators;
+		if (creators.has(type)) throw new Error(`registerView: the view type "${type}" is already registered`);
+		creators.set(type, viewCreator);
+		this.register(() => {
+			creators.delete(type);
+			for (const leaf of this.app.workspace.getLeavesOfType(type)) leaf.closeView();
+		});
 	}
 	registerEditorExtension(extension: unknown): void {
 		registerIn(this, this.app.standIn.editorExtensions, extension);

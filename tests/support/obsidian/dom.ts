@@ -75,6 +75,17 @@ export function installDomHelpers(): void {
 	node.createSpan = function (this: Node, o?: ElementInfo | string, cb?: (el: HTMLSpanElement) => void) {
 		return build(doc, "span", o, cb, this);
 	};
+	// SVG elements, in the SVG namespace (Obsidian's createSvg: cls, attr and parent as createEl).
+	node.createSvg = function (this: Node, tag: keyof SVGElementTagNameMap, o?: ElementInfo | string, cb?: (el: SVGElement) => void) {
+		const info: ElementInfo = typeof o === "string" ? { cls: o } : (o ?? {});
+		const el = doc.createElementNS("http://www.w3.org/2000/svg", tag);
+		const classes = splitClasses(info.cls);
+		if (classes.length > 0) el.classList.add(...classes);
+		for (const [k, v] of Object.entries(info.attr ?? {})) setAttr(el, k, v);
+		(info.parent ?? this).appendChild(el);
+		cb?.(el);
+		return el;
+	};
 	node.empty = function (this: Node) {
 		while (this.firstChild) this.removeChild(this.firstChild);
 	};

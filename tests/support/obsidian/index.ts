@@ -34,6 +34,7 @@ export { Modal, ModalElement, SuggestModal, findEls, modalErrors, modalScript, m
 export { Vault } from "./vault";
 export { FileSystemAdapter } from "./adapter";
 export { MarkdownView, View, Workspace, WorkspaceLeaf } from "./workspace";
+export { ItemView } from "./itemView";
 
 /** Clears what the stand-in records across tests: the notices and the requestUrl log. */
 export function resetObsidianStandIn(): void {

@@ -24,6 +24,8 @@ export abstract class View extends Component {
 	getState(): Record<string, unknown> {
 		return {};
 	}
+	async onOpen(): Promise<void> {}
+	async onClose(): Promise<void> {}
 }
 
 /** What a leaf shows when no file is open. */
@@ -110,6 +112,8 @@ export class MarkdownView extends View {
 
 export class WorkspaceLeaf extends Events {
 	view: View;
+	/** Stand-in only: the right sidebar's leaves (getRightLeaf), which are not root leaves. */
+	side: "root" | "right" = "root";
 
 	constructor(readonly app: App) {
 		super();
@@ -136,6 +140,28 @@ export class WorkspaceLeaf extends Events {
 		if (activate) ws.setActiveLeaf(this);
 		if (ws.activeLeaf === this) ws.trigger("file-open", file);
 		return view;
+	}
+	/**
+	 * Shows a view of a registered type (registerView). Obsidian shows nothing for an unknown type;
+	 * the stand-in is stricter and throws. The old view is closed first; onOpen is awaited.
+	 */
+	async setViewState(viewState: { type: string; active?: boolean; state?: Record<string, unknown> }): Promise<void> {
+		const create = this.app.standIn.viewCreators.get(viewState.type);
+		if (!create) throw new Error(`setViewState: no view of type "${viewState.type}" is registered`);
+		await this.closeView();
+		const view = create(this);
+		this.view = view;
+		view.load();
+		await view.onOpen();
+		if (viewState.active) this.app.workspace.setActiveLeaf(this);
+	}
+	/** Stand-in only: closes the view (onClose, unload) and leaves the leaf empty. */
+	async closeView(): Promise<void> {
+		const old = this.view;
+		if (old instanceof MarkdownView) old.saveNow();
+		this.view = new EmptyView(this);
+		await old.onClose();
+		old.unload();
 	}
 	getViewState(): { type: string; state: Record<string, unknown> } {
 		return { type: this.view.getViewType(), state: this.view.getState() };
@@ -208,7 +234,23 @@ export class Workspace extends Events {
 		for (const leaf of [...this.leaves]) callback(leaf);
 	}
 	iterateRootLeaves(callback: (leaf: WorkspaceLeaf) => unknown): void {
-		this.iterateAllLeaves(callback);
+		for (const leaf of this.leaves.filter((l) => l.side === "root")) callback(leaf);
+	}
+	/** A new leaf in the right sidebar (`split` ignored: the stand-in has no layout). */
+	getRightLeaf(_split: boolean): WorkspaceLeaf | null {
+		const leaf = new WorkspaceLeaf(this.app);
+		leaf.side = "right";
+		this.leaves.push(leaf);
+		return leaf;
+	}
+	/** Stand-in only: the leaves revealLeaf was asked to show, in order. */
+	revealed: WorkspaceLeaf[] = [];
+	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		if (!this.leaves.includes(leaf)) throw new Error("revealLeaf: the leaf is not in the workspace");
+		this.revealed.push(leaf);
+	}
+	detachLeavesOfType(viewType: string): void {
+		for (const leaf of this.getLeavesOfType(viewType)) leaf.detach();
 	}
 	getLeavesOfType(viewType: string): WorkspaceLeaf[] {
 		return this.leaves.filter((l) => l.view.getViewType() === viewType);

@@ -5,14 +5,16 @@ import { prepare } from "../../../src/azure/runPrompt";
 import { getFamily } from "../../../src/core/families";
 import { DEFAULT_TEMPLATES } from "../../../src/core/prompt";
 import { defaultSettings, newDeployment, type DeploymentConfig, type PluginSettings } from "../../../src/core/settings";
-import { checkContext, describeOverflow } from "../../../src/core/tokens";
+import { budgetThatFits, checkContext, describeOverflow, formatCount } from "../../../src/core/tokens";
 import { validateDeployment } from "../../../src/core/validate";
+import { explainFailure, type Failure } from "../../../src/core/errors";
 import { showNotice } from "../../../src/ui/commands/notify";
 import { recordRequest } from "../../../src/ui/commands/preview";
+import { tooLargeQuestion } from "../../../src/ui/commands/send";
 import { askInstruction } from "../../../src/ui/modals/ask";
 import { askChoice } from "../../../src/ui/modals/choice";
 import { pickDeployment, pickRequest, pickTemplate } from "../../../src/ui/modals/pickers";
-import { showPreview } from "../../../src/ui/modals/preview";
+import { promptSections, showPreview } from "../../../src/ui/modals/preview";
 import { showReasoning } from "../../../src/ui/modals/reasoning";
 import { openWhileLoaded } from "../../../src/ui/modals/lifetime";
 import { SignInModal } from "../../../src/ui/modals/signIn";
@@ -22,6 +24,25 @@ import { previewText, redactRequest } from "../../../src/core/preview";
 import { renderTemplate } from "../../../src/core/prompt";
 import { EntraSessions } from "../../../src/azure/entraClient";
 import { Platform, requestUrl } from "./obsidian";
+import { HistoryPanel } from "../../../src/ui/history/historyPanel";
+import type { HistoryEntry } from "../../../src/core/historyEntry";
+
+/** A month of requests on two deployments, for the history view: answers, a failure, a cancel, a late answer. */
+function sampleHistory(now: Date): HistoryEntry[] {
+	const out: HistoryEntry[] = [];
+	const base = { operation: "responses" as const, destination: { kind: "below" as const, path: "Projects/Quarterly planning.md" } };
+	for (let d = 27; d >= 0; d -= d % 3 === 0 ? 2 : 1) {
+		const day = new Date(now.getFullYear(), now.getMonth(), now.getDate() - d, 10);
+		const reasoning = 400 + ((d * 137) % 2200);
+		out.push({ ...base, time: day.toISOString(), command: "template-improve-writing", template: "Improve the writing", deploymentId: "work", deployment: "Work o4-mini", model: "o4-mini-2025-04-16", durationMs: 8_000 + d * 300, promptTokens: 300 + d * 20, completionTokens: reasoning + 350, reasoningTokens: reasoning, outcome: "answered" });
+		if (d % 4 === 0) out.push({ ...base, time: new Date(day.getTime() + 3_600_000).toISOString(), command: "summarize-note-to-new-note", deploymentId: "team", deployment: "Team gpt-5 (Entra ID)", model: "gpt-5-2025-08-07", durationMs: 41_000, promptTokens: 2_400, completionTokens: 5_100, reasoningTokens: 4_300, outcome: "answered", destination: { kind: "new-note", path: "AI answers/Launch review (summary).md" } });
+	}
+	const last = new Date(now.getTime() - 600_000).toISOString();
+	out.push({ ...base, time: last, command: "ask-about-selection", deploymentId: "work", deployment: "Work o4-mini", model: "", durationMs: 1_200, promptTokens: 0, completionTokens: 0, reasoningTokens: 0, outcome: "failed", error: "Azure refused the key (HTTP 401).", destination: { kind: "none", path: "" } });
+	out.push({ ...base, time: last, command: "summarize-selection-to-new-note", deploymentId: "team", deployment: "Team gpt-5 (Entra ID)", model: "", durationMs: 3_000, promptTokens: 0, completionTokens: 0, reasoningTokens: 0, outcome: "cancelled", destination: { kind: "none", path: "" } });
+	out.push({ ...base, time: last, command: "ask-about-selection", deploymentId: "team", deployment: "Team gpt-5 (Entra ID)", model: "gpt-5-2025-08-07", durationMs: 640_000, promptTokens: 900, completionTokens: 12_000, reasoningTokens: 11_000, outcome: "late", destination: { kind: "kept-note", path: "AI answers/Note (late answer).md" }, prompt: "What are the risks?" });
+	return out;
+}
 
 export interface PageConfig {
 	/** The Entra ID emulator's address (loopback), used as the sign-in authority. */
@@ -136,6 +157,21 @@ function modalRoot(cls: string): Promise<HTMLElement> {
 	return appears(() => document.querySelector<HTMLElement>(`.modal.${cls}`), `The modal .${cls}`);
 }
 
+/** The preview command's own steps (src/ui/commands/preview.ts): prepare, capture at the client, redact; then the modal. */
+async function previewModal(cfg: PageConfig): Promise<HTMLElement> {
+	// The preview command's own steps (src/ui/commands/preview.ts): prepare, capture at the client, redact.
+	const config = settingsFor(cfg).deployments[0]!;
+	const template = DEFAULT_TEMPLATES[0]!;
+	const prepared = prepare({ config, apiKey: KEY, prompt: renderTemplate(template.text, { selection: NOTE, note: NOTE, title: "Quarterly planning" }) });
+	if (!prepared.ok) throw new Error(`prepare failed: ${JSON.stringify(prepared.failure)}`);
+	const captured = await recordRequest(prepared.deployment, prepared.built, KEY, 60_000);
+	if (!captured) throw new Error("Nothing was captured");
+	const check = checkContext(prepared.built.promptParts, prepared.deployment.family.contextWindow, prepared.built.maxOutputTokens);
+	const summary = [`"${template.name}" on Quarterly planning, to ${prepared.deployment.displayName} (${prepared.deployment.family.label}).`, `The prompt is about ${formatCount(check.promptTokens)} tokens (an estimate); ${formatCount(check.available)} fit beside the answer's ${formatCount(check.reserved)}.`];
+	void showPreview(modalHost(), { summary, parts: promptSections(prepared.built.promptParts), request: previewText(redactRequest(captured, [KEY])) });
+	return modalRoot("azure-reasoning-preview");
+}
+
 export const SCREENS: Record<string, Screen> = {
 	"settings-overview": async (cfg) => {
 		const { tab, root } = settingsTab(cfg);
@@ -191,18 +227,14 @@ export const SCREENS: Record<string, Screen> = {
 		void pickDeployment(modalHost(), settingsFor(cfg).deployments, "work");
 		return [await modalRoot("azure-reasoning-deployment-picker")];
 	},
-	"modal-preview-request": async (cfg) => {
-		// The preview command's own steps (src/ui/commands/preview.ts): prepare, capture at the client, redact.
-		const config = settingsFor(cfg).deployments[0]!;
-		const template = DEFAULT_TEMPLATES[0]!;
-		const prepared = prepare({ config, apiKey: KEY, prompt: renderTemplate(template.text, { selection: NOTE, note: NOTE, title: "Quarterly planning" }) });
-		if (!prepared.ok) throw new Error(`prepare failed: ${JSON.stringify(prepared.failure)}`);
-		const captured = await recordRequest(prepared.deployment, prepared.built, KEY, 60_000);
-		if (!captured) throw new Error("Nothing was captured");
-		const check = checkContext(prepared.built.promptParts, prepared.deployment.family.contextWindow, prepared.built.maxOutputTokens);
-		const summary = [`"${template.name}" on Quarterly planning, to ${prepared.deployment.displayName} (${prepared.deployment.family.label}).`, `The prompt is about ${check.promptTokens} tokens (an estimate); ${check.available} fit beside the answer's ${check.reserved}.`];
-		void showPreview(modalHost(), { summary, request: previewText(redactRequest(captured, [KEY])) });
-		return [await modalRoot("azure-reasoning-preview")];
+	"modal-preview-request": async (cfg) => [await previewModal(cfg)],
+	"modal-preview-request-raw": async (cfg) => {
+		// The raw request unfolded: the address, the SDK's headers and the JSON body wrap inside the modal.
+		const modal = await previewModal(cfg);
+		const details = modal.querySelector("details");
+		if (!details) throw new Error("The raw request is not in a <details>");
+		details.open = true;
+		return [modal];
 	},
 	"modal-show-reasoning": async () => {
 		// What "Show reasoning" opens for an answer placed in the note (a summary as the Responses API gives one).
@@ -224,18 +256,12 @@ export const SCREENS: Record<string, Screen> = {
 		return [await modalRoot("azure-reasoning-request-picker")];
 	},
 	"modal-too-large": async () => {
-		// The words of src/ui/commands/send.ts's too-large question, with a real overflow from core/tokens.
+		// send.ts's own question, with a real overflow from core/tokens: the whole note (about 190,000 tokens) beside o4-mini's answer budget.
 		const family = getFamily("o4-mini");
-		const check = checkContext([{ content: "x".repeat(family.contextWindow * 4) }], family.contextWindow, family.defaultMaxCompletionTokens);
-		void askChoice(modalHost(), {
-			title: "The prompt is too large for this model",
-			paragraphs: [describeOverflow(check, family.label), "Nothing is cut without asking. Send the selected text only, instead of the whole note?"],
-			buttons: [
-				{ label: "Send the selection only", value: "selection" as const, cta: true },
-				{ label: "Cancel", value: "cancel" as const },
-			],
-			cls: "azure-reasoning-too-large",
-		});
+		const check = checkContext([{ content: "x".repeat(690_000) }], family.contextWindow, family.defaultMaxCompletionTokens);
+		const offer = { selectionOnly: true, budget: budgetThatFits(check, 16), reasoning: family.reasoning };
+		if (offer.budget === null) throw new Error("No smaller budget fits: the screen would not show the offer");
+		void askChoice(modalHost(), tooLargeQuestion(describeOverflow(check, family.label), offer, check.reserved));
 		return [await modalRoot("azure-reasoning-too-large")];
 	},
 	"modal-sign-in": async () => {
@@ -249,6 +275,22 @@ export const SCREENS: Record<string, Screen> = {
 	"notice-with-actions": async () => {
 		showNotice("The answer to \"Summarize\" arrived after the timeout; it is in AI answers/Quarterly planning (late answer).md. Raise the request timeout to have answers land in place.", 0, [{ label: "Open", run: () => {} }]);
 		return [await appears(() => document.querySelector<HTMLElement>(".notice-container"), "The notice")];
+	},
+	"notice-failure-actions": async (cfg) => {
+		// A failure a setting explains: its one-click fix and Open settings, on a row under the text (notify.ts's tellFailure).
+		const failure = { kind: "no-answer", outcome: { kind: "budget-exhausted", maxCompletionTokens: 1_000, completion: { text: "", finishReason: "length", model: "o4-mini", usage: { promptTokens: 40, completionTokens: 1_000, reasoningTokens: 1_000, totalTokens: 1_040 }, outputFiltered: [], refusal: null, reasoningSummary: null } } } satisfies Failure;
+		const e = explainFailure(failure, settingsFor(cfg).deployments[0]);
+		showNotice(`${e.title} ${e.detail}`, 0, [...(e.fix ? [{ label: e.fix.label, run: () => {} }] : []), { label: "Open settings", run: () => {} }]);
+		return [await appears(() => document.querySelector<HTMLElement>(".notice-container"), "The notice")];
+	},
+	"history-view": async () => {
+		// The "Request history" view as the right sidebar holds it: filters, the usage chart, the requests.
+		const leaf = document.body.createDiv("workspace-leaf-content");
+		const now = new Date();
+		const entries = sampleHistory(now);
+		const panel = new HistoryPanel(leaf.createDiv("view-content"), { all: () => entries, status: () => "" }, { noteExists: () => true, open: () => {}, runAgain: () => {}, exportCsv: () => {}, handler: (_l, run) => () => void run() }, () => now);
+		panel.render();
+		return [leaf];
 	},
 	"progress-status-bar": async () => {
 		const { plugin, statusBar } = standIns(defaultSettings());
