@@ -8,6 +8,7 @@ import { registerCommands } from "./ui/commands";
 import { TemplateCommands } from "./ui/commands/templateCommands";
 import type { PluginContext, PluginServices } from "./ui/context";
 import { guard } from "./ui/guard";
+import { registerMenus } from "./ui/menus";
 import { HistoryStore } from "./ui/history/historyStore";
 import { HISTORY_VIEW, HistoryView, openHistoryView } from "./ui/history/historyView";
 import { obsidianRequestUrl } from "./ui/obsidianRequest";
@@ -70,6 +71,7 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 			},
 		};
 		registerCommands(this, this);
+		registerMenus(this, this);
 		this.registerView(HISTORY_VIEW, (leaf) => new HistoryView(leaf, this));
 		this.addCommand({ id: "open-request-history", name: "Open request history", callback: () => guard("Opening the request history", () => openHistoryView(this.app), () => undefined) });
 		registerFolderMenu(this, this);

@@ -2,6 +2,7 @@
  * Prompt templates: text with `{{selection}}`, `{{note}}` and `{{title}}` placeholders,
  * rendered from what a command captured in the editor.
  */
+import type { AnswerFormat } from "./answerFormat";
 
 export type OutputMode = "replace" | "below" | "new-note";
 
@@ -12,6 +13,8 @@ export interface PromptTemplate {
 	output: OutputMode;
 	/** A deployment to use instead of the default one. */
 	deploymentId: string | null;
+	/** How the answer is written (core/answerFormat.ts); absent: plain, as before formats existed. */
+	format?: AnswerFormat;
 }
 
 export interface NoteContext {

@@ -7,6 +7,7 @@
  */
 import { DEFAULT_DATED_VERSION } from "./apiVersion";
 import { getFamily, isFamilyId, type ApiStyle, type FamilyId, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
+import type { AnswerFormat } from "./answerFormat";
 import { DEFAULT_TEMPLATES, type PromptTemplate } from "./prompt";
 
 export const SETTINGS_VERSION = 2;
@@ -75,6 +76,8 @@ export interface PluginSettings {
 	linkSummaryInSource: boolean;
 	/** Write a reasoning summary as a folded callout just above an answer inserted below the selection (never for "replace"). */
 	reasoningInNote: boolean;
+	/** How "Ask about selection" writes its answer below the selection (core/answerFormat.ts). */
+	askFormat: AnswerFormat;
 	/** Keep the prompt as sent (note text included) in the request history; off: the history holds no note text. */
 	keepPromptsInHistory: boolean;
 	/** How many notes a batch of summaries sends at once (halved while Azure answers 429). */
@@ -122,6 +125,7 @@ export function defaultSettings(): PluginSettings {
 		outputFolder: "",
 		linkSummaryInSource: false,
 		reasoningInNote: false,
+		askFormat: "plain",
 		keepPromptsInHistory: false,
 		batchConcurrency: DEFAULT_BATCH_CONCURRENCY,
 		templates: DEFAULT_TEMPLATES.map((t) => ({ ...t })),

@@ -3,6 +3,7 @@
  * valid field is kept, everything else gets its default, and what could not be kept is reported
  * (core/settingsMigrations.ts brings older versions up to date first).
  */
+import { isAnswerFormat } from "./answerFormat";
 import { isRecord } from "./record";
 import { familyOfModel, getFamily, isEffort, isFamilyId, isOperation, type ApiStyle, type FamilyId, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
 import type { OutputMode, PromptTemplate } from "./prompt";
@@ -13,8 +14,8 @@ export type Report = (message: string) => void;
 
 /** Keys a stored deployment may have besides its fields; `apiKey` is moved out by the loader. */
 const DEPLOYMENT_EXTRA_KEYS = new Set(["id", "apiKey"]);
-const SETTINGS_KEYS = new Set(["version", "deployments", "defaultDeploymentId", "timeoutSeconds", "maxRetries", "outputFolder", "linkSummaryInSource", "reasoningInNote", "keepPromptsInHistory", "batchConcurrency", "templates"]);
-const TEMPLATE_KEYS = new Set(["id", "name", "text", "output", "deploymentId"]);
+const SETTINGS_KEYS = new Set(["version", "deployments", "defaultDeploymentId", "timeoutSeconds", "maxRetries", "outputFolder", "linkSummaryInSource", "reasoningInNote", "askFormat", "keepPromptsInHistory", "batchConcurrency", "templates"]);
+const TEMPLATE_KEYS = new Set(["id", "name", "text", "output", "deploymentId", "format"]);
 
 const isText = (v: unknown): v is string => typeof v === "string";
 const isNumOrText = (v: unknown): v is number | string => (typeof v === "number" && Number.isFinite(v)) || typeof v === "string";
@@ -116,9 +117,13 @@ function readTemplate(raw: unknown, index: number, report?: Report): PromptTempl
 	else report?.(`${label}: the output mode ${JSON.stringify(r.output ?? null)} is unknown; it inserts below the selection now.`);
 	if (r.name !== undefined && !isText(r.name)) report?.(`${label}: its name was not readable; it is named after its id now.`);
 	if (r.deploymentId !== undefined && r.deploymentId !== null && !isText(r.deploymentId)) report?.(`${label}: its deployment was not readable; it uses the default deployment now.`);
+	// Absent in files from before formats: plain, and nothing to report.
+	if (r.format !== undefined && !isAnswerFormat(r.format)) report?.(`${label}: the answer format ${JSON.stringify(r.format)} is unknown; it writes plain text now.`);
 	const unknown = Object.keys(r).filter((k) => !TEMPLATE_KEYS.has(k));
 	if (unknown.length > 0) report?.(`${label}: unknown ${unknown.length === 1 ? "setting" : "settings"} ${unknown.map((k) => JSON.stringify(k)).join(", ")} left out.`);
-	return { id, name, text, output, deploymentId: isText(r.deploymentId) ? r.deploymentId : null };
+	const template: PromptTemplate = { id, name, text, output, deploymentId: isText(r.deploymentId) ? r.deploymentId : null };
+	if (isAnswerFormat(r.format)) template.format = r.format;
+	return template;
 }
 
 function intIn(value: unknown, min: number, max: number): value is number {
@@ -177,6 +182,8 @@ export function readSettings(raw: unknown, problems?: string[]): PluginSettings 
 	else if (r.linkSummaryInSource !== undefined) report?.("The setting that links a summary from its source note was not readable; it is off.");
 	if (typeof r.reasoningInNote === "boolean") settings.reasoningInNote = r.reasoningInNote;
 	else if (r.reasoningInNote !== undefined) report?.("The setting that writes reasoning summaries into the note was not readable; it is off.");
+	if (isAnswerFormat(r.askFormat)) settings.askFormat = r.askFormat;
+	else if (r.askFormat !== undefined) report?.(`The answer format for questions ${JSON.stringify(r.askFormat)} is unknown; answers are plain text again.`);
 	if (typeof r.keepPromptsInHistory === "boolean") settings.keepPromptsInHistory = r.keepPromptsInHistory;
 	else if (r.keepPromptsInHistory !== undefined) report?.("The setting that keeps prompts in the request history was not readable; it is off.");
 	if (intIn(r.batchConcurrency, 1, MAX_BATCH_CONCURRENCY)) settings.batchConcurrency = r.batchConcurrency;

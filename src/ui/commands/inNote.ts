@@ -6,6 +6,7 @@
  * releases it and leaves the note as the user left it.
  */
 import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
+import { formatAnswer, type AnswerFormat } from "../../core/answerFormat";
 import { askPrompt, usesSelection, usesWholeNote } from "../../core/commandPrompts";
 import { renderTemplate, type PromptTemplate } from "../../core/prompt";
 import type { PluginContext } from "../context";
@@ -20,15 +21,15 @@ import { copyAnswerAction, openInNewTab, showNotice, tell, ERROR_NOTICE_MS, NO_T
 import { captureTarget, placeAnswer, type Placement, type Target } from "../insertion";
 import { deploymentFor } from "./deployment";
 import { captureEditor, type Captured, NO_NOTE } from "./editorCapture";
-import { describeRun, send, type Answered } from "./send";
+import { answerInfo, describeRun, send, type Answered } from "./send";
 import { recordAnswer } from "../history/recordRequest";
 import { templateCommandId } from "./templateCommands";
 
 /** How a command ends without a notice (the user closed a modal, or the plugin was unloaded). */
 const untold = (message: string): CommandOutcome => ({ ok: false, message });
 
-/** Puts the answer at its target and says where it went. */
-async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode: "replace" | "below"): Promise<CommandOutcome> {
+/** Puts the answer at its target, written in `format`, and says where it went. */
+async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode: "replace" | "below", format: AnswerFormat): Promise<CommandOutcome> {
 	if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 	// An answer cut off by the token budget never replaces the user's text: it goes below it.
 	const truncated = reply.completion.finishReason === "length";
@@ -39,7 +40,8 @@ async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode
 	const summary = reply.completion.reasoningSummary;
 	// The summary goes into the note only when asked for, only above an answer inserted below (never in place of the user's text).
 	const inText = placed === "below" && ctx.settings.reasoningInNote;
-	const text = inText ? withReasoning(reply.completion.text, summary) : reply.completion.text;
+	const answer = formatAnswer(reply.completion.text, format, answerInfo(reply));
+	const text = inText ? withReasoning(answer, summary) : answer;
 	const reasoning: NoticeAction[] = summary ? [{ label: "Show reasoning", run: () => showReasoning(ctx, `Reasoning summary (${reply.completion.model || reply.deployment.deployment})`, summary) }] : [];
 	let placement: Placement;
 	try {
@@ -84,9 +86,9 @@ async function runTemplateOn(ctx: PluginContext, cap: Captured, target: Target, 
 	});
 	if (!reply.ok) return reply.outcome;
 	if (template.output === "new-note") {
-		return recordAnswer(ctx, reply, writeGeneratedNote(ctx, cap.file, reply, { label: template.name, heading: `${template.name}: {{link}}`, linkFromSource: false, noun: template.name }));
+		return recordAnswer(ctx, reply, writeGeneratedNote(ctx, cap.file, reply, { label: template.name, heading: `${template.name}: {{link}}`, linkFromSource: false, noun: template.name, format: template.format }));
 	}
-	return recordAnswer(ctx, reply, deliver(ctx, target, reply, template.output));
+	return recordAnswer(ctx, reply, deliver(ctx, target, reply, template.output, template.format ?? "plain"));
 }
 
 /**
@@ -126,7 +128,7 @@ export async function askAboutSelection(ctx: PluginContext, editor: Editor, view
 			origin: { command: "ask-about-selection" },
 		});
 		if (!reply.ok) return reply.outcome;
-		return await recordAnswer(ctx, reply, deliver(ctx, target, reply, "below"));
+		return await recordAnswer(ctx, reply, deliver(ctx, target, reply, "below", ctx.settings.askFormat));
 	} finally {
 		target.release();
 	}

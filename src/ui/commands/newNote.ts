@@ -6,13 +6,14 @@
  * a link to it, added at its end.
  */
 import type { App, TFile } from "obsidian";
+import { formatAnswer, type AnswerFormat } from "../../core/answerFormat";
 import { appendParagraph, withReasoning } from "../../core/summaryNote";
 import { writeAnswerNote } from "../answerNote";
 import type { PluginContext } from "../context";
 import { messageOf } from "../guard";
 import { openEditorFor } from "../tracking";
 import { copyAnswerAction, openInNewTab, showNotice, tell, type CommandOutcome } from "./notify";
-import { describeRun, type Answered } from "./send";
+import { answerInfo, describeRun, type Answered } from "./send";
 
 export interface NewNoteSpec {
 	/** In the name, after the source's: `Meeting (summary)`. */
@@ -23,6 +24,8 @@ export interface NewNoteSpec {
 	linkFromSource: boolean;
 	/** How the notice starts: "Summary", "Explain". */
 	noun: string;
+	/** How the answer is written under the heading (a template's format); absent: plain. */
+	format?: AnswerFormat | undefined;
 }
 
 /** Adds `line` as the last paragraph of the note: in its editor when it is open (one undo step), else in the file. */
@@ -50,7 +53,7 @@ export async function writeGeneratedNote(ctx: PluginContext, source: TFile, repl
 			sourcePath,
 			label: spec.label,
 			heading: spec.heading,
-			answer: reply.completion.text,
+			answer: formatAnswer(reply.completion.text, spec.format ?? "plain", answerInfo(reply)),
 			reasoningSummary: reply.completion.reasoningSummary,
 			provenance: { deployment: reply.deployment.displayName, model: reply.completion.model || reply.deployment.deployment, date: new Date(), usage: reply.completion.usage },
 		});

@@ -11,6 +11,7 @@
  * `send` must not record the same request again.
  */
 import { prepare, runPrompt, type Prepared } from "../../azure/runPrompt";
+import type { AnswerInfo } from "../../core/answerFormat";
 import { explainFailure, redactSecrets } from "../../core/errors";
 import { describeUsage, type Completion } from "../../core/response";
 import type { DeploymentConfig } from "../../core/settings";
@@ -54,6 +55,11 @@ export type Reply = Answered | { ok: false; outcome: CommandOutcome };
 /** "1.2 s, 28 prompt + 512 completion tokens (of which 448 reasoning)". */
 export function describeRun(reply: Answered): string {
 	return `${(reply.elapsedMs / 1000).toFixed(1)} s, ${describeUsage(reply.completion.usage)}`;
+}
+
+/** What a callout's title names (core/answerFormat.ts): the model that answered, the time, the tokens. */
+export function answerInfo(reply: Answered): AnswerInfo {
+	return { model: reply.completion.model || reply.deployment.deployment, elapsedMs: reply.elapsedMs, usage: reply.completion.usage };
 }
 
 /** A command that ends without a notice (the user closed a modal, or the plugin was unloaded). */

@@ -5,9 +5,9 @@
  * removed one loses it. The command looks its template up when it runs, so an edited text needs
  * no new registration.
  */
-import type { Plugin } from "obsidian";
+import type { Editor, MarkdownFileInfo, MarkdownView, Plugin } from "obsidian";
 import type { PluginContext } from "../context";
-import { guarded, tell } from "./notify";
+import { guarded, tell, type CommandOutcome } from "./notify";
 import { runTemplateCommand } from "./inNote";
 
 export const TEMPLATE_COMMAND_PREFIX = "template-";
@@ -19,6 +19,13 @@ export function templateCommandId(templateId: string): string {
 		.replace(/[^a-z0-9_-]+/g, "-")
 		.replace(/^-+|-+$/g, "");
 	return `${TEMPLATE_COMMAND_PREFIX}${slug || "unnamed"}`;
+}
+
+/** Runs the template with this id, looked up when it runs (the command and the editor menu). */
+export function runTemplateById(ctx: PluginContext, editor: Editor, view: MarkdownView | MarkdownFileInfo, templateId: string): Promise<CommandOutcome> {
+	const template = ctx.settings.templates.find((t) => t.id === templateId);
+	if (!template) return Promise.resolve(tell(false, "This prompt template no longer exists."));
+	return runTemplateCommand(ctx, editor, view, template);
 }
 
 /** Where the commands are registered: the plugin (Obsidian removes them on unload). */
@@ -52,12 +59,7 @@ export class TemplateCommands {
 			plugin.addCommand({
 				id,
 				name,
-				editorCallback: (editor, view) =>
-					guarded(name, () => {
-						const template = ctx.settings.templates.find((t) => t.id === templateId);
-						if (!template) return tell(false, "This prompt template no longer exists.");
-						return runTemplateCommand(ctx, editor, view, template);
-					}),
+				editorCallback: (editor, view) => guarded(name, () => runTemplateById(ctx, editor, view, templateId)),
 			});
 			registered.set(id, name);
 		}

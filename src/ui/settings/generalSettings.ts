@@ -4,10 +4,12 @@
  * is typed; only a valid one is stored (the file holds a number), the text stays in the field.
  */
 import { debounce, Setting } from "obsidian";
+import { isAnswerFormat } from "../../core/answerFormat";
 import { DEFAULT_BATCH_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_SECONDS, MAX_BATCH_CONCURRENCY } from "../../core/settings";
 import { deploymentTitle } from "./deploymentEditor";
 import { findingsContainer, showFindings, type ShownFinding } from "./findings";
 import { TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
+import { FORMAT_LABELS } from "./templates";
 
 const MAX_TIMEOUT = 24 * 3600;
 /** Below this, a reasoning model that thinks hard is cut off. */
@@ -82,6 +84,17 @@ export function renderGeneralSettings(el: HTMLElement, host: SettingsHost): void
 				void host.save();
 			}),
 		);
+
+	new Setting(el)
+		.setName("Format of answers to questions")
+		.setDesc("How ask about selection writes its answer below the selection. Each prompt template has its own format.")
+		.addDropdown((d) => {
+			for (const [format, label] of Object.entries(FORMAT_LABELS)) d.addOption(format, label);
+			d.setValue(s.askFormat).onChange((v) => {
+				s.askFormat = isAnswerFormat(v) ? v : "plain";
+				void host.save();
+			});
+		});
 
 	new Setting(el)
 		.setName("Keep prompts in the history")

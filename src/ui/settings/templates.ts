@@ -4,12 +4,15 @@
  * text is typed, with a one-click fix when one is a near miss of a real placeholder.
  */
 import { debounce, Setting } from "obsidian";
+import { isAnswerFormat, type AnswerFormat } from "../../core/answerFormat";
 import { PLACEHOLDERS, unknownPlaceholders, type OutputMode, type PromptTemplate } from "../../core/prompt";
 import { deploymentTitle } from "./deploymentEditor";
 import { findingsContainer, showFindings, type ShownFinding } from "./findings";
 import { BACK_TO_OVERVIEW, freshId, TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
 
 export const OUTPUT_LABELS: Record<OutputMode, string> = { replace: "Replace the selection", below: "Insert below the selection", "new-note": "New note" };
+
+export const FORMAT_LABELS: Record<AnswerFormat, string> = { plain: "Plain text", quote: "Quote", callout: "Callout (model, time, tokens)" };
 
 type TemplateFinding = ShownFinding & { field: "name" | "text"; replace?: { from: string; to: string } };
 
@@ -86,7 +89,7 @@ export function renderTemplateList(el: HTMLElement, host: SettingsHost, redraw: 
 		const row = new Setting(el)
 			.setClass("azure-reasoning-template")
 			.setName(t.name.trim() || "Unnamed template")
-			.setDesc(`${OUTPUT_LABELS[t.output]}${dep ? ` · ${deploymentTitle(dep)}` : ""}`);
+			.setDesc(`${OUTPUT_LABELS[t.output]}${t.format && t.format !== "plain" ? ` · ${FORMAT_LABELS[t.format]}` : ""}${dep ? ` · ${deploymentTitle(dep)}` : ""}`);
 		showFindings(findingsContainer(row.infoEl), templateFindings(t), (f) => {
 			if (!applyTemplateFix(t, f)) return;
 			void host.save();
@@ -172,6 +175,16 @@ export function renderTemplateEditor(el: HTMLElement, host: SettingsHost, t: Pro
 			for (const [mode, label] of Object.entries(OUTPUT_LABELS)) d.addOption(mode, label);
 			d.setValue(t.output).onChange((v) => {
 				t.output = v === "replace" || v === "new-note" ? v : "below";
+				void host.save();
+			});
+		});
+	new Setting(el)
+		.setName("Answer format")
+		.setDesc("How the answer is written, so that it stands apart from your own text. An answer that replaces the selection is usually plain text.")
+		.addDropdown((d) => {
+			for (const [format, label] of Object.entries(FORMAT_LABELS)) d.addOption(format, label);
+			d.setValue(t.format ?? "plain").onChange((v) => {
+				t.format = isAnswerFormat(v) ? v : "plain";
 				void host.save();
 			});
 		});

@@ -29,6 +29,7 @@ export const PluginSettingTab = (typeof document !== "undefined" ? settingUi.Plu
 export const Setting = (typeof document !== "undefined" ? settingUi.Setting : uiShells.Setting) as unknown as typeof uiShells.Setting;
 export const SecretComponent = (typeof document !== "undefined" ? settingUi.SecretComponent : uiShells.SecretComponent) as unknown as typeof uiShells.SecretComponent;
 export { BaseComponent, ButtonComponent, DropdownComponent, ExtraButtonComponent, TextAreaComponent, TextComponent, ToggleComponent, ValueComponent } from "./settingUi";
+export { Menu, MenuItem, MenuSeparator } from "./menu";
 export { Modal, ModalElement, SuggestModal, findEls, modalErrors, modalScript, modalWatchers, resetModals, typeInto, type ModalStep, type ShownSuggestion } from "./modals";
 export { Vault } from "./vault";
 export { FileSystemAdapter } from "./adapter";
