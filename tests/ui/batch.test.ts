@@ -190,7 +190,8 @@ describe("summarize folder to new notes on main.js", () => {
 		const menu = FolderMenu.open(h, folder);
 		expect(menu.items.map((i) => i.title)).toEqual(["Summarize the notes in this folder"]);
 		const note = h.host.app.vault.getAbstractFileByPath("Work/Plan.md");
-		expect(note && FolderMenu.open(h, note).items).toEqual([]);
+		// A note gets the one-note summary (ui/menus.ts), never the batch.
+		expect(note && FolderMenu.open(h, note).items.map((i) => i.title)).toEqual(["Summarize to new note"]);
 		modalScript.push({ click: "Start" });
 		menu.items[0]?.click?.();
 		await h.plugin.services.batches.settled();
