@@ -58,7 +58,8 @@ test("key deployments show the key; choosing Microsoft sign-in shows its fields 
 
 test("findings under the tenant and the client id; no sign-in until they are usable", async () => {
 	await open(dep({ tenant: "", clientId: "my-app" }));
-	expect(ui.findings("Tenant")).toEqual([expect.objectContaining({ severity: "error", text: expect.stringMatching(/tenant/) as unknown })]);
+	// Empty and not touched yet: a neutral "Required"; the client id typed wrong is an error at once.
+	expect(ui.findings("Tenant")).toEqual([expect.objectContaining({ severity: "required", text: expect.stringMatching(/tenant/) as unknown })]);
 	expect(ui.findings("Application (client) ID")).toEqual([expect.objectContaining({ severity: "error" })]);
 	expect(account()).toMatch(/Fill in the tenant/);
 	ui.type("Tenant", TENANT).type("Application (client) ID", CLIENT);
@@ -76,7 +77,9 @@ test("sign in: the code, a copy button and the address as a link while waiting; 
 	const row = ui.row("Microsoft account");
 	expect(row.querySelector(".azure-reasoning-entra-code")?.textContent).toBe("ABCD1EFG");
 	expect(row.querySelector("a")?.getAttribute("href")).toBe("https://microsoft.com/devicelogin");
-	expect(ui.buttons("Microsoft account").map((b) => b.textContent)).toEqual(["Copy code", "Cancel"]);
+	// The copy button sits beside the code (in the description); Cancel is the row's control.
+	expect([...row.querySelectorAll(".azure-reasoning-entra-code-line button")].map((b) => b.textContent)).toEqual(["Copy code"]);
+	expect(ui.buttons("Microsoft account").map((b) => b.textContent)).toEqual(["Cancel"]);
 	entra.scriptPolls("success");
 	await until(() => /Signed in as/.test(account()), "the sign-in");
 	expect(account()).toMatch(/Signed in as ada@contoso\.onmicrosoft\.com/);

@@ -2,6 +2,11 @@
  * One deployment's page: its fields, each with its findings right under it (validated as the
  * user types, after a pause), one-click fixes, and the test button. Everything typed is saved,
  * valid or not; validation only decides whether the deployment can be used.
+ *
+ * An empty required field says "Required" as a neutral note until it is touched (typed into,
+ * chosen, left) or Test is pressed; then it is an error like any other. The header says where the
+ * page stands (its one live region) and lists the problems, each a link to its field. Rare fields
+ * sit under Advanced, folded until one of them has something to say.
  */
 import { debounce, Setting, type App, type Debouncer } from "obsidian";
 import { KNOWN_DATED_VERSIONS } from "../../core/apiVersion";
@@ -9,19 +14,24 @@ import { deploymentFamily } from "../../core/validateOptions";
 import type { DeploymentConfig } from "../../core/settings";
 import { validateDeployment, type Field, type Fix, type ValidationResult } from "../../core/validate";
 import type { EntraSession } from "../../azure/entraClient";
-import { connectionFields, modelFields } from "./deploymentFields";
-import { entraFields, type AuthEditor, type SignInState } from "./entraFields";
+import { apiFields, deploymentNameField, displayNameField, endpointField, familyField, markdownField, modelFields } from "./deploymentFields";
+import { authMethodField, authorityField, entraFields, type AuthEditor, type SignInState } from "./entraFields";
 import { findingsContainer, showFindings, type ShownFinding } from "./findings";
+import { keyFields } from "./keyField";
 import { labelControls } from "./labels";
 import { TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
+import { drawPageStatus, type PageProblem } from "./pageStatus";
+import { setupPage, type SetupHooks } from "./firstRun";
 import { TestPanel } from "./testButton";
 
 /** A validation finding, or a note (what a paste filled in), under a field. */
 type FieldFinding = ShownFinding & { field: Field; fix?: Fix };
 
 interface Row {
+	setting: Setting;
 	findingsEl: HTMLElement;
 	focusEl: HTMLElement | null;
+	advanced: boolean;
 }
 
 /** "Ready", "Ready, 1 warning", "2 problems to fix": for the list and the page's header. */
@@ -41,15 +51,23 @@ export class DeploymentEditor implements AuthEditor {
 	customVersion: boolean;
 	private rows = new Map<Field, Row>();
 	private readonly commit: Debouncer<[], void>;
-	private readonly test: TestPanel;
-	private statusEl: HTMLElement | null = null;
+	readonly test: TestPanel;
+	private headerEl: HTMLElement | null = null;
+	private advancedEl: HTMLElement | null = null;
+	private advancedOpen = false;
 	private pasteNote: string | null = null;
 	private redrawSignIn: (() => void) | null = null;
+	/** Fields the user has typed into, chosen or left: their "Required" turns into an error. */
+	private readonly touched = new Set<Field>();
+	/** Test was pressed: every problem is shown as it is. */
+	private revealAll = false;
 
 	constructor(
 		private readonly host: SettingsHost,
 		private readonly el: HTMLElement,
 		readonly cfg: DeploymentConfig,
+		/** The first-run page: the five steps only (firstRun.ts). */
+		private readonly setup?: SetupHooks,
 	) {
 		this.customVersion = !KNOWN_DATED_VERSIONS.includes(cfg.apiVersion);
 		this.commit = debounce(() => this.validateAndSave(), TYPING_DEBOUNCE_MS, true);
@@ -67,6 +85,14 @@ export class DeploymentEditor implements AuthEditor {
 				this.commit.run();
 			},
 			applyFix: (fix, field) => this.applyFix(fix, field),
+			onRun: () => {
+				this.revealAll = true;
+				void this.refresh();
+			},
+			onResult: () => {
+				if (this.setup) this.render();
+				else this.refresh();
+			},
 		});
 	}
 
@@ -86,32 +112,84 @@ export class DeploymentEditor implements AuthEditor {
 	render(focus?: string): void {
 		this.el.empty();
 		this.rows.clear();
+		this.advancedEl = null;
+		this.redrawSignIn = null;
 		// The table's rules as they hold for this deployment (Azure's own list of efforts, once it gave one).
 		const family = deploymentFamily(this.cfg);
-		const header = new Setting(this.el).setName(deploymentTitle(this.cfg)).addButton((b) =>
-			b.setButtonText("Back to all deployments").onClick(() => this.host.go({ kind: "overview" })),
-		);
-		this.statusEl = header.descEl;
-		new Setting(this.el).setName("Connection").setHeading();
-		connectionFields(this.el, this, family);
-		this.redrawSignIn = this.cfg.auth === "entra" ? entraFields(this.el, this) : null;
-		new Setting(this.el).setName("Model").setHeading();
-		modelFields(this.el, this, family);
-		new Setting(this.el).setName("Test").setHeading();
-		this.test.render(this.el);
-		this.refresh();
+		if (this.setup) setupPage(this.el, this, family, this.setup);
+		else this.renderPage(family);
+		const problems = this.refresh();
+		// Advanced opens by itself when one of its fields has an error or a warning to show.
+		if (!this.advancedOpen && problems.some((p) => (p.severity === "error" || p.severity === "warning") && p.field !== "test" && this.rows.get(p.field)?.advanced)) {
+			this.advancedOpen = true;
+			this.syncAdvanced();
+		}
 		labelControls(this.el);
 		if (focus) this.focus(focus);
 	}
 
+	private renderPage(family: ReturnType<typeof deploymentFamily>): void {
+		const el = this.el;
+		const header = new Setting(el).setName(deploymentTitle(this.cfg)).addButton((b) =>
+			b.setButtonText("Back to all deployments").onClick(() => this.host.go({ kind: "overview" })),
+		);
+		this.headerEl = header.descEl;
+		new Setting(el).setName("Connection").setHeading();
+		endpointField(el, this);
+		deploymentNameField(el, this);
+		familyField(el, this, family);
+		authMethodField(el, this);
+		if (this.cfg.auth === "entra") this.redrawSignIn = entraFields(el, this);
+		else keyFields(el, this);
+		displayNameField(el, this);
+		new Setting(el).setName("Model").setHeading();
+		if (family) modelFields(el, this, family);
+		else new Setting(el).setDesc("Choose the model family above: what can be set here depends on it.");
+		new Setting(el).setName("Test").setHeading();
+		this.test.render(el);
+		this.renderAdvanced(family);
+	}
+
+	/** API style and version, Markdown output, the sign-in authority: the family's defaults suit nearly everyone. */
+	private renderAdvanced(family: ReturnType<typeof deploymentFamily>): void {
+		const heading = new Setting(this.el).setName("Advanced").setHeading().setDesc("The API style and version, Markdown output, and the sign-in authority: the model family's defaults suit nearly every deployment.");
+		const body = this.el.createDiv({ cls: "azure-reasoning-advanced", attr: { id: `azure-reasoning-advanced-${this.cfg.id}` } });
+		this.advancedEl = body;
+		heading.addButton((b) => {
+			const sync = () => {
+				body.hidden = !this.advancedOpen;
+				b.setButtonText(this.advancedOpen ? "Hide" : "Show");
+				b.buttonEl.setAttr("aria-expanded", String(this.advancedOpen));
+			};
+			b.buttonEl.setAttr("aria-controls", body.id);
+			b.onClick(() => {
+				this.advancedOpen = !this.advancedOpen;
+				sync();
+			});
+			this.syncAdvanced = sync;
+		});
+		apiFields(body, this, family);
+		if (family) markdownField(body, this, family);
+		if (this.cfg.auth === "entra") authorityField(body, this);
+		this.syncAdvanced();
+	}
+
+	private syncAdvanced: () => void = () => {};
+
 	register(field: Field, setting: Setting, focusEl: HTMLElement | null): void {
 		const existing = this.rows.get(field);
 		if (existing) {
-			// A second control for the same field (the custom api-version box) takes the focus.
 			existing.focusEl = focusEl ?? existing.focusEl;
 			return;
 		}
-		this.rows.set(field, { findingsEl: findingsContainer(setting.infoEl), focusEl });
+		const advanced = this.advancedEl?.contains(setting.settingEl) ?? false;
+		this.rows.set(field, { setting, findingsEl: findingsContainer(setting.infoEl, focusEl), focusEl, advanced });
+		focusEl?.addEventListener("input", () => this.touched.add(field));
+		focusEl?.addEventListener("focusout", () => {
+			if (this.touched.has(field)) return;
+			this.touched.add(field);
+			this.refresh();
+		});
 	}
 
 	typed(): void {
@@ -122,15 +200,22 @@ export class DeploymentEditor implements AuthEditor {
 	}
 
 	chosen(field: Field): void {
+		this.touched.add(field);
 		this.commit.cancel();
-		void this.host.save();
+		this.save();
 		this.render(field);
+	}
+
+	set(field: Field, patch: Partial<DeploymentConfig>): void {
+		this.apply(patch);
+		this.chosen(field);
 	}
 
 	pastedUri(patch: Partial<DeploymentConfig>, note: string): void {
 		this.apply(patch);
+		this.touched.add("endpoint");
 		this.pasteNote = note;
-		void this.host.save();
+		this.save();
 		this.render("endpoint");
 	}
 
@@ -142,7 +227,7 @@ export class DeploymentEditor implements AuthEditor {
 	applyFix(fix: Fix, field: Field): void {
 		this.commit.cancel();
 		this.apply(fix.patch);
-		void this.host.save();
+		this.save();
 		const target = Object.keys(fix.patch).find((k): k is Field => this.rows.has(k as Field)) ?? field;
 		this.render(target);
 	}
@@ -152,28 +237,57 @@ export class DeploymentEditor implements AuthEditor {
 		if (patch.apiVersion !== undefined) this.customVersion = !KNOWN_DATED_VERSIONS.includes(patch.apiVersion);
 	}
 
+	private save(): void {
+		this.setup?.adopt();
+		void this.host.save();
+	}
+
 	private validateAndSave(): void {
 		this.refresh();
-		void this.host.save();
+		this.save();
 	}
 
 	private focus(field: string): void {
 		const row = this.rows.get(field as Field) ?? this.rows.get("family");
+		if (row?.advanced && !this.advancedOpen) {
+			this.advancedOpen = true;
+			this.syncAdvanced();
+		}
 		row?.focusEl?.focus();
 	}
 
-	/** Validates what is in the fields now and shows each finding under its field. */
-	refresh(): void {
+	/** A problem's link: opens Advanced when the field is there, then focuses the field and scrolls to it. */
+	reveal(field: Field | "test"): void {
+		const target = field === "test" ? null : (this.rows.get(field) ?? this.rows.get("family"));
+		const rowEl = target?.setting.settingEl ?? this.test.rowEl;
+		if (!rowEl) return;
+		if (target) this.focus(field);
+		if (!target?.focusEl) {
+			rowEl.tabIndex = -1;
+			rowEl.focus();
+		}
+		rowEl.scrollIntoView({ block: "center" });
+	}
+
+	/** Validates what is in the fields now and shows each finding under its field; returns what the header lists. */
+	refresh(): PageProblem[] {
 		const name = this.cfg.secretName.trim();
 		const result = validateDeployment(this.cfg, name === "" ? {} : { secretAvailable: Boolean(this.host.readSecret(name)) });
 		const shown = new Map<Row, FieldFinding[]>();
 		for (const row of this.rows.values()) shown.set(row, []);
 		// A finding about a field that is not shown (reasoning effort on a family without one) goes under the family.
 		const fallback = this.rows.get("family");
+		const problems: PageProblem[] = [];
 		for (const f of result.findings) {
+			const required = f.missing === true && !this.revealAll && !this.touched.has(f.field);
+			const finding: FieldFinding = { ...f, severity: required ? "required" : f.severity };
 			const row = this.rows.get(f.field) ?? fallback;
-			if (row) shown.get(row)?.push(f);
+			if (row) shown.get(row)?.push(finding);
+			problems.push({ field: this.rows.has(f.field) ? f.field : "family", severity: finding.severity, message: f.message });
 		}
+		// The header lists them in the page's order.
+		const order = [...this.rows.keys()] as (Field | "test")[];
+		problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
 		const endpointRow = this.rows.get("endpoint");
 		if (this.pasteNote !== null && endpointRow) shown.get(endpointRow)?.push({ field: "endpoint", severity: "info", message: this.pasteNote });
 		for (const [row, list] of shown) {
@@ -182,6 +296,7 @@ export class DeploymentEditor implements AuthEditor {
 			});
 		}
 		this.redrawSignIn?.();
-		if (this.statusEl) this.statusEl.setText(result.ready ? `${statusText(result)}: commands can use it.` : `${statusText(result)} before commands can use it.`);
+		if (this.headerEl) drawPageStatus(this.headerEl, result, problems, this.test.current(), (field) => this.reveal(field));
+		return problems;
 	}
 }

@@ -1,0 +1,66 @@
+/**
+ * The deployment page's header: where the deployment stands, in one line that is the page's only
+ * live region (announced when it changes, not on every pause in typing), then the problems, each
+ * a link to its field. The line follows the last test while the settings are still the ones it
+ * tested: "Ready" is not said after the test found the wrong model family or failed.
+ */
+import { FIELD_LABELS } from "../../core/settings";
+import type { Field, ValidationResult } from "../../core/validate";
+import type { ShownFinding } from "./findings";
+import type { ReportFinding } from "./testButton";
+
+export interface PageProblem {
+	/** The field to go to; "test" for what the test found about no field in particular. */
+	field: Field | "test";
+	severity: ShownFinding["severity"];
+	message: string;
+}
+
+const SEVERITY: Record<ShownFinding["severity"], string> = { error: "Error", warning: "Warning", required: "Required", info: "Note" };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The header's line. */
+export function pageStatusText(result: ValidationResult, problems: readonly PageProblem[], test: readonly PageProblem[]): string {
+	const errors = problems.filter((p) => p.severity === "error").length;
+	const required = problems.filter((p) => p.severity === "required").length;
+	const warnings = problems.filter((p) => p.severity === "warning").length;
+	const fill = plural(required, "required field", "required fields");
+	if (errors > 0) return `${plural(errors, "problem", "problems")} to fix${required > 0 ? ` and ${fill} to fill in` : ""} before commands can use it.`;
+	if (required > 0) return `${fill} to fill in before commands can use it.`;
+	if (!result.ready) return "Not ready: commands cannot use it yet.";
+	if (test.some((p) => p.severity === "error")) return "The test failed: commands would fail the same way until it is fixed.";
+	if (test.length > 0) return `Ready, but the test found ${plural(test.length, "problem", "problems")}.`;
+	return warnings > 0 ? `Ready, ${plural(warnings, "warning", "warnings")}: commands can use it.` : "Ready: commands can use it.";
+}
+
+function fieldName(field: Field | "test"): string {
+	if (field === "test") return "Test";
+	const label = FIELD_LABELS[field];
+	return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** Draws (or updates) the header's line and its list of problems under `descEl`. */
+export function drawPageStatus(descEl: HTMLElement, result: ValidationResult, problems: readonly PageProblem[], report: readonly ReportFinding[] | null, reveal: (field: Field | "test") => void): void {
+	const test: PageProblem[] = (report ?? []).filter((f) => f.severity === "error" || f.severity === "warning").map((f) => ({ field: f.field ?? "test", severity: f.severity, message: f.message }));
+	let line = descEl.querySelector<HTMLElement>(".azure-reasoning-page-status");
+	let list = descEl.querySelector<HTMLElement>(".azure-reasoning-problems");
+	if (!line || !list) {
+		line = descEl.createDiv({ cls: "azure-reasoning-page-status", attr: { role: "status" } });
+		list = descEl.createEl("ul", { cls: "azure-reasoning-problems", attr: { "aria-label": "Problems" } });
+	}
+	const text = pageStatusText(result, problems, test);
+	// Only a change is announced: the same line set again would be read again by some screen readers.
+	if (line.textContent !== text) line.setText(text);
+	list.empty();
+	for (const p of [...problems.filter((x) => x.severity !== "info"), ...test]) {
+		const item = list.createEl("li", { cls: `is-${p.severity}` });
+		item.createSpan({ cls: "azure-reasoning-finding-label", text: `${SEVERITY[p.severity]}: ` });
+		const link = item.createEl("a", { cls: "azure-reasoning-problem-link", text: fieldName(p.field), attr: { href: "#" } });
+		link.addEventListener("click", (ev) => {
+			ev.preventDefault();
+			reveal(p.field);
+		});
+		item.appendText(`: ${p.message}`);
+	}
+}
