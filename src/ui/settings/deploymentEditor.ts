@@ -20,7 +20,7 @@ import { findingsContainer, showFindings, type ShownFinding } from "./findings";
 import { keyFields } from "./keyField";
 import { labelControls } from "./labels";
 import { TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
-import { drawPageStatus, type PageProblem } from "./pageStatus";
+import { drawPageStatus, pageStatusElements, type PageProblem } from "./pageStatus";
 import { setupPage, type SetupHooks } from "./firstRun";
 import { TestPanel } from "./testButton";
 
@@ -52,7 +52,7 @@ export class DeploymentEditor implements AuthEditor {
 	private rows = new Map<Field, Row>();
 	private readonly commit: Debouncer<[], void>;
 	readonly test: TestPanel;
-	private headerEl: HTMLElement | null = null;
+	private header: { line: HTMLElement; list: HTMLElement } | null = null;
 	private advancedEl: HTMLElement | null = null;
 	private advancedOpen = false;
 	private pasteNote: string | null = null;
@@ -113,6 +113,7 @@ export class DeploymentEditor implements AuthEditor {
 		this.el.empty();
 		this.rows.clear();
 		this.advancedEl = null;
+		this.header = null;
 		this.redrawSignIn = null;
 		// The table's rules as they hold for this deployment (Azure's own list of efforts, once it gave one).
 		const family = deploymentFamily(this.cfg);
@@ -133,7 +134,7 @@ export class DeploymentEditor implements AuthEditor {
 		const header = new Setting(el).setName(deploymentTitle(this.cfg)).addButton((b) =>
 			b.setButtonText("Back to all deployments").onClick(() => this.host.go({ kind: "overview" })),
 		);
-		this.headerEl = header.descEl;
+		this.header = pageStatusElements(el, header);
 		new Setting(el).setName("Connection").setHeading();
 		endpointField(el, this);
 		deploymentNameField(el, this);
@@ -296,7 +297,7 @@ export class DeploymentEditor implements AuthEditor {
 			});
 		}
 		this.redrawSignIn?.();
-		if (this.headerEl) drawPageStatus(this.headerEl, result, problems, this.test.current(), (field) => this.reveal(field));
+		if (this.header) drawPageStatus(this.header, result, problems, this.test.current(), (field) => this.reveal(field));
 		return problems;
 	}
 }

@@ -40,15 +40,18 @@ function fieldName(field: Field | "test"): string {
 	return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** Draws (or updates) the header's line and its list of problems under `descEl`. */
-export function drawPageStatus(descEl: HTMLElement, result: ValidationResult, problems: readonly PageProblem[], report: readonly ReportFinding[] | null, reveal: (field: Field | "test") => void): void {
-	const test: PageProblem[] = (report ?? []).filter((f) => f.severity === "error" || f.severity === "warning").map((f) => ({ field: f.field ?? "test", severity: f.severity, message: f.message }));
-	let line = descEl.querySelector<HTMLElement>(".azure-reasoning-page-status");
-	let list = descEl.querySelector<HTMLElement>(".azure-reasoning-problems");
-	if (!line || !list) {
-		line = descEl.createDiv({ cls: "azure-reasoning-page-status", attr: { role: "status" } });
-		list = descEl.createEl("ul", { cls: "azure-reasoning-problems", attr: { "aria-label": "Problems" } });
-	}
+/** The header's status line (in the header row's description) and the list of problems (below the row, the page's full width). */
+export function pageStatusElements(page: HTMLElement, header: { descEl: HTMLElement; settingEl: HTMLElement }): { line: HTMLElement; list: HTMLElement } {
+	const line = header.descEl.createDiv({ cls: "azure-reasoning-page-status", attr: { role: "status" } });
+	const list = page.createEl("ul", { cls: "azure-reasoning-problems", attr: { "aria-label": "Problems" } });
+	header.settingEl.insertAdjacentElement("afterend", list);
+	return { line, list };
+}
+
+/** Draws (or updates) the header's line and its list of problems. */
+export function drawPageStatus({ line, list }: { line: HTMLElement; list: HTMLElement }, result: ValidationResult, problems: readonly PageProblem[], report: readonly ReportFinding[] | null, reveal: (field: Field | "test") => void): void {
+	// While the settings have errors, the test sent nothing for their sake: they are listed already.
+	const test: PageProblem[] = (result.ready ? (report ?? []) : []).filter((f) => f.severity === "error" || f.severity === "warning").map((f) => ({ field: f.field ?? "test", severity: f.severity, message: f.message }));
 	const text = pageStatusText(result, problems, test);
 	// Only a change is announced: the same line set again would be read again by some screen readers.
 	if (line.textContent !== text) line.setText(text);
@@ -61,6 +64,7 @@ export function drawPageStatus(descEl: HTMLElement, result: ValidationResult, pr
 			ev.preventDefault();
 			reveal(p.field);
 		});
-		item.appendText(`: ${p.message}`);
+		// A required field is named only: what it needs is said under the field.
+		if (p.severity !== "required") item.appendText(`: ${p.message}`);
 	}
 }
