@@ -22,7 +22,7 @@ afterEach(async () => ui?.dispose());
 
 async function openEditor(cfg: DeploymentConfig, secrets: Record<string, string> = { [SECRET]: KEY }): Promise<SettingsDriver> {
 	ui = await SettingsDriver.start({ data: { version: 1, deployments: [cfg], defaultDeploymentId: cfg.id }, secrets });
-	ui.display().click("Dep (default)", "Edit");
+	ui.displayDeployment(cfg.id);
 	return ui;
 }
 
