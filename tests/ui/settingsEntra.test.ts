@@ -153,3 +153,27 @@ test("removing the deployment forgets its sign-in on this device", async () => {
 	ui.click("Work (default)", "Remove");
 	expect(ui.host.standInApp.secretStorage.getSecret(entraSecretName("d1"))).toBe("");
 });
+
+test("the sign-in authority is under Advanced, folded; the sign-in panel (a live region) is not redrawn by typing elsewhere", async () => {
+	await open(dep());
+	const advanced = ui.el.querySelector<HTMLElement>(".azure-reasoning-advanced")!;
+	expect(advanced.hidden).toBe(true);
+	expect(advanced.contains(ui.row("Sign-in authority"))).toBe(true);
+	const panel = ui.row("Microsoft account").querySelector(".azure-reasoning-entra")!;
+	const changes: MutationRecord[] = [];
+	const observer = new MutationObserver((m) => changes.push(...m));
+	observer.observe(panel, { childList: true, subtree: true, characterData: true });
+	ui.type("Display name", "Work 2");
+	await ui.settle();
+	ui.type("Display name", "Work 3");
+	await ui.settle();
+	changes.push(...observer.takeRecords());
+	expect(changes).toHaveLength(0);
+	// A change that makes the sign-in unusable is shown.
+	ui.type("Tenant", "");
+	await ui.settle();
+	changes.push(...observer.takeRecords());
+	observer.disconnect();
+	expect(changes.length).toBeGreaterThan(0);
+	expect(account()).toMatch(/Fill in the tenant/);
+});
