@@ -55,15 +55,17 @@ export function keyFields(el: HTMLElement, ed: FieldEditor, label = "Key"): void
 			input?.focus();
 			return;
 		}
+		// The endpoint may have been typed since the row was drawn: the name follows it.
+		const target = current !== "" ? current : secretNameFor(cfg.endpoint, ed.app.secretStorage.listSecrets());
 		try {
-			ed.app.secretStorage.setSecret(name, value.trim());
+			ed.app.secretStorage.setSecret(target, value.trim());
 		} catch {
-			new Notice(`Obsidian's secret storage refused the name "${name}".`);
+			new Notice(`Obsidian's secret storage refused the name "${target}".`);
 			return;
 		}
 		value = "";
 		if (input) input.value = "";
-		ed.set("secretName", { secretName: name });
+		ed.set("secretName", { secretName: target });
 	};
 	store.addText((t) => {
 		input = t.inputEl;
