@@ -12,7 +12,7 @@ import { debounce, Setting, type App, type Debouncer } from "obsidian";
 import { KNOWN_DATED_VERSIONS } from "../../core/apiVersion";
 import { deploymentFamily } from "../../core/validateOptions";
 import type { DeploymentConfig } from "../../core/settings";
-import { validateDeployment, type Field, type Fix, type ValidationResult } from "../../core/validate";
+import { validateDeployment, type Field, type Fix } from "../../core/validate";
 import type { EntraSession } from "../../azure/entraClient";
 import { apiFields, deploymentNameField, displayNameField, endpointField, familyField, markdownField, modelFields } from "./deploymentFields";
 import { authMethodField, authorityField, entraFields, type AuthEditor, type SignInState } from "./entraFields";
@@ -20,7 +20,8 @@ import { findingsContainer, showFindings, type ShownFinding } from "./findings";
 import { keyFields } from "./keyField";
 import { labelControls } from "./labels";
 import { TYPING_DEBOUNCE_MS, type SettingsHost } from "./host";
-import { drawPageStatus, pageStatusElements, type PageProblem } from "./pageStatus";
+import { FoldedSection } from "./foldedSection";
+import { deploymentTitle, drawPageStatus, pageStatusElements, type PageProblem } from "./pageStatus";
 import { setupPage, type SetupHooks } from "./firstRun";
 import { TestPanel } from "./testButton";
 
@@ -34,18 +35,8 @@ interface Row {
 	advanced: boolean;
 }
 
-/** "Ready", "Ready, 1 warning", "2 problems to fix": for the list and the page's header. */
-export function statusText(result: ValidationResult): string {
-	const errors = result.findings.filter((f) => f.severity === "error").length;
-	const warnings = result.findings.length - errors;
-	if (errors > 0) return `${errors} ${errors === 1 ? "problem" : "problems"} to fix`;
-	return warnings > 0 ? `Ready, ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "Ready";
-}
-
-/** The name a deployment goes by in the tab. */
-export function deploymentTitle(cfg: DeploymentConfig): string {
-	return cfg.displayName.trim() || cfg.deployment.trim() || "Unnamed deployment";
-}
+// The list and the templates take these from here.
+export { deploymentTitle, statusText } from "./pageStatus";
 
 export class DeploymentEditor implements AuthEditor {
 	customVersion: boolean;
@@ -53,8 +44,7 @@ export class DeploymentEditor implements AuthEditor {
 	private readonly commit: Debouncer<[], void>;
 	readonly test: TestPanel;
 	private header: { line: HTMLElement; list: HTMLElement } | null = null;
-	private advancedEl: HTMLElement | null = null;
-	private advancedOpen = false;
+	private readonly advanced = new FoldedSection();
 	private pasteNote: string | null = null;
 	private redrawSignIn: (() => void) | null = null;
 	/** Fields the user has typed into, chosen or left: their "Required" turns into an error. */
@@ -112,7 +102,7 @@ export class DeploymentEditor implements AuthEditor {
 	render(focus?: string): void {
 		this.el.empty();
 		this.rows.clear();
-		this.advancedEl = null;
+		this.advanced.clear();
 		this.header = null;
 		this.redrawSignIn = null;
 		// The table's rules as they hold for this deployment (Azure's own list of efforts, once it gave one).
@@ -121,10 +111,7 @@ export class DeploymentEditor implements AuthEditor {
 		else this.renderPage(family);
 		const problems = this.refresh();
 		// Advanced opens by itself when one of its fields has an error or a warning to show.
-		if (!this.advancedOpen && problems.some((p) => (p.severity === "error" || p.severity === "warning") && p.field !== "test" && this.rows.get(p.field)?.advanced)) {
-			this.advancedOpen = true;
-			this.syncAdvanced();
-		}
+		if (problems.some((p) => (p.severity === "error" || p.severity === "warning") && p.field !== "test" && this.rows.get(p.field)?.advanced)) this.advanced.set(true);
 		labelControls(this.el);
 		if (focus) this.focus(focus);
 	}
@@ -153,29 +140,12 @@ export class DeploymentEditor implements AuthEditor {
 
 	/** API style and version, Markdown output, the sign-in authority: the family's defaults suit nearly everyone. */
 	private renderAdvanced(family: ReturnType<typeof deploymentFamily>): void {
-		const heading = new Setting(this.el).setName("Advanced").setHeading().setDesc("The API style and version, Markdown output, and the sign-in authority: the model family's defaults suit nearly every deployment.");
-		const body = this.el.createDiv({ cls: "azure-reasoning-advanced", attr: { id: `azure-reasoning-advanced-${this.cfg.id}` } });
-		this.advancedEl = body;
-		heading.addButton((b) => {
-			const sync = () => {
-				body.hidden = !this.advancedOpen;
-				b.setButtonText(this.advancedOpen ? "Hide" : "Show");
-				b.buttonEl.setAttr("aria-expanded", String(this.advancedOpen));
-			};
-			b.buttonEl.setAttr("aria-controls", body.id);
-			b.onClick(() => {
-				this.advancedOpen = !this.advancedOpen;
-				sync();
-			});
-			this.syncAdvanced = sync;
-		});
+		const desc = "The API style and version, Markdown output, and the sign-in authority: the model family's defaults suit nearly every deployment.";
+		const body = this.advanced.draw(this.el, "Advanced", desc, `azure-reasoning-advanced-${this.cfg.id}`);
 		apiFields(body, this, family);
 		if (family) markdownField(body, this, family);
 		if (this.cfg.auth === "entra") authorityField(body, this);
-		this.syncAdvanced();
 	}
-
-	private syncAdvanced: () => void = () => {};
 
 	register(field: Field, setting: Setting, focusEl: HTMLElement | null): void {
 		const existing = this.rows.get(field);
@@ -183,7 +153,7 @@ export class DeploymentEditor implements AuthEditor {
 			existing.focusEl = focusEl ?? existing.focusEl;
 			return;
 		}
-		const advanced = this.advancedEl?.contains(setting.settingEl) ?? false;
+		const advanced = this.advanced.contains(setting.settingEl);
 		this.rows.set(field, { setting, findingsEl: findingsContainer(setting.infoEl, focusEl), focusEl, advanced });
 		focusEl?.addEventListener("input", () => this.touched.add(field));
 		focusEl?.addEventListener("focusout", () => {
@@ -194,9 +164,7 @@ export class DeploymentEditor implements AuthEditor {
 	}
 
 	typed(): void {
-		if (this.pasteNote !== null) {
-			this.pasteNote = null;
-		}
+		this.pasteNote = null;
 		this.commit();
 	}
 
@@ -250,10 +218,7 @@ export class DeploymentEditor implements AuthEditor {
 
 	private focus(field: string): void {
 		const row = this.rows.get(field as Field) ?? this.rows.get("family");
-		if (row?.advanced && !this.advancedOpen) {
-			this.advancedOpen = true;
-			this.syncAdvanced();
-		}
+		if (row?.advanced) this.advanced.set(true);
 		row?.focusEl?.focus();
 	}
 

@@ -4,7 +4,7 @@
  * a link to its field. The line follows the last test while the settings are still the ones it
  * tested: "Ready" is not said after the test found the wrong model family or failed.
  */
-import { FIELD_LABELS } from "../../core/settings";
+import { FIELD_LABELS, type DeploymentConfig } from "../../core/settings";
 import type { Field, ValidationResult } from "../../core/validate";
 import type { ShownFinding } from "./findings";
 import type { ReportFinding } from "./testButton";
@@ -14,6 +14,19 @@ export interface PageProblem {
 	field: Field | "test";
 	severity: ShownFinding["severity"];
 	message: string;
+}
+
+/** "Ready", "Ready, 1 warning", "2 problems to fix": for the list and the page's header. */
+export function statusText(result: ValidationResult): string {
+	const errors = result.findings.filter((f) => f.severity === "error").length;
+	const warnings = result.findings.length - errors;
+	if (errors > 0) return `${errors} ${errors === 1 ? "problem" : "problems"} to fix`;
+	return warnings > 0 ? `Ready, ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "Ready";
+}
+
+/** The name a deployment goes by in the tab. */
+export function deploymentTitle(cfg: DeploymentConfig): string {
+	return cfg.displayName.trim() || cfg.deployment.trim() || "Unnamed deployment";
 }
 
 const SEVERITY: Record<ShownFinding["severity"], string> = { error: "Error", warning: "Warning", required: "Required", info: "Note" };

@@ -22,6 +22,7 @@ import { previewText, redactRequest } from "../../../src/core/preview";
 import { renderTemplate } from "../../../src/core/prompt";
 import { EntraSessions } from "../../../src/azure/entraClient";
 import { Platform, requestUrl } from "./obsidian";
+import { DEPLOYMENT_PAGE_SCREENS } from "./deploymentScreens";
 
 export interface PageConfig {
 	/** The Entra ID emulator's address (loopback), used as the sign-in authority. */
@@ -32,7 +33,7 @@ export interface PageConfig {
 	azureUrl: string;
 }
 
-const KEY = "sk-demo-0123456789abcdef";
+export const KEY = "sk-demo-0123456789abcdef";
 const NOTE = "Our quarterly planning meeting agreed to move the launch of the customer portal to the second week of May, after the security review. Marketing will prepare the announcement; support needs the new FAQ by the end of April.";
 
 function settingsFor(cfg: PageConfig): PluginSettings {
@@ -81,7 +82,7 @@ function standIns(settings: PluginSettings) {
 export type Screen = (cfg: PageConfig) => Promise<HTMLElement[]>;
 
 /** Resolves when `find()` returns an element (watched with a MutationObserver, not a timer loop). */
-function appears<T extends Element>(find: () => T | null, what: string): Promise<T> {
+export function appears<T extends Element>(find: () => T | null, what: string): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const now = find();
 		if (now) return resolve(now);
@@ -114,7 +115,7 @@ export function reset(): void {
 }
 
 /** The settings window: Obsidian's modal with the tab list on the left (desktop) and the plugin's pane. */
-function settingsTab(cfg: PageConfig, edit?: (s: PluginSettings) => void) {
+export function settingsTab(cfg: PageConfig, edit?: (s: PluginSettings) => void) {
 	const settings = settingsFor(cfg);
 	edit?.(settings);
 	const { plugin } = standIns(settings);
@@ -127,38 +128,11 @@ function settingsTab(cfg: PageConfig, edit?: (s: PluginSettings) => void) {
 	return { tab, plugin, root: tab.containerEl };
 }
 
-function button(root: HTMLElement, row: string, label: string): HTMLButtonElement {
+export function button(root: HTMLElement, row: string, label: string): HTMLButtonElement {
 	const item = [...root.querySelectorAll(".setting-item")].find((r) => r.querySelector(".setting-item-name")?.textContent === row);
 	const b = [...(item?.querySelectorAll("button") ?? [])].find((x) => x.textContent === label);
 	if (!b) throw new Error(`No button "${label}" in the row "${row}"`);
 	return b;
-}
-
-function rowOf(root: HTMLElement, name: string): HTMLElement {
-	const item = [...root.querySelectorAll<HTMLElement>(".setting-item")].find((r) => r.querySelector(".setting-item-name")?.textContent === name);
-	if (!item) throw new Error(`No row "${name}"`);
-	return item;
-}
-
-/** Types into a row's text field as a user would (an input event). */
-function typeInto(root: HTMLElement, row: string, text: string): void {
-	const input = rowOf(root, row).querySelector<HTMLInputElement>("input");
-	if (!input) throw new Error(`No text field in "${row}"`);
-	input.value = text;
-	input.dispatchEvent(new Event("input", { bubbles: true }));
-}
-
-function chooseIn(root: HTMLElement, row: string, value: string): void {
-	const select = rowOf(root, row).querySelector<HTMLSelectElement>("select");
-	if (!select) throw new Error(`No dropdown in "${row}"`);
-	select.value = value;
-	select.dispatchEvent(new Event("change", { bubbles: true }));
-}
-
-/** Presses Test and waits for its result (the emulator answers over loopback). */
-async function runTest(root: HTMLElement, row: string): Promise<void> {
-	button(root, row, "Test deployment").click();
-	await appears(() => (rowOf(root, row).querySelector<HTMLButtonElement>("button")?.disabled === false ? rowOf(root, row) : null), "The test's result");
 }
 
 function modalRoot(cls: string): Promise<HTMLElement> {
@@ -166,6 +140,7 @@ function modalRoot(cls: string): Promise<HTMLElement> {
 }
 
 export const SCREENS: Record<string, Screen> = {
+	...DEPLOYMENT_PAGE_SCREENS,
 	"settings-overview": async (cfg) => {
 		const { tab, root } = settingsTab(cfg);
 		tab.display();
@@ -195,68 +170,12 @@ export const SCREENS: Record<string, Screen> = {
 		tab.show({ kind: "deployment", id: "work" });
 		return [root];
 	},
-	"settings-deployment-new": async (cfg) => {
-		// Issue 13 item 3: a new deployment opens with neutral "Required" notes and no model family.
-		const { tab, root } = settingsTab(cfg);
-		tab.display();
-		button(root, "Deployments", "Add deployment").click();
-		if (root.querySelectorAll(".azure-reasoning-finding.is-error").length > 0) throw new Error("A new deployment shows errors");
-		return [root];
-	},
-	"settings-deployment-new-tested": async (cfg) => {
-		// Test pressed on the new deployment: every problem shown as it is, listed in the header.
-		const { tab, root } = settingsTab(cfg);
-		tab.display();
-		button(root, "Deployments", "Add deployment").click();
-		await runTest(root, "Test deployment");
-		return [root];
-	},
-	"settings-deployment-test-mismatch": async (cfg) => {
-		// The header follows the test: the deployment answers as o3-mini, its family says o4-mini.
-		const { tab, root } = settingsTab(cfg, (s) => Object.assign(s.deployments[0]!, { endpoint: cfg.azureUrl, deployment: "secretly-o3-mini" }));
-		tab.show({ kind: "deployment", id: "work" });
-		await runTest(root, "Test deployment");
-		return [root];
-	},
-	"settings-first-run": async (cfg) => {
-		const { tab, root } = settingsTab(cfg, (s) => {
-			s.deployments = [];
-			s.defaultDeploymentId = null;
-		});
-		tab.display();
-		return [root];
-	},
-	"settings-first-run-tested": async (cfg) => {
-		// The first run walked through: endpoint, deployment name, family, the key stored from the tab, Test.
-		const { tab, root } = settingsTab(cfg, (s) => {
-			s.deployments = [];
-			s.defaultDeploymentId = null;
-		});
-		tab.display();
-		typeInto(root, "1. Endpoint", cfg.azureUrl);
-		typeInto(root, "2. Deployment name", "o4-mini");
-		chooseIn(root, "3. Model family", "o4-mini");
-		typeInto(root, "Paste the key", KEY);
-		button(root, "Paste the key", "Store key").click();
-		await runTest(root, "5. Test");
-		await appears(() => root.querySelector(".setting-item:has(button.mod-cta)"), "The first command to try");
-		return [root];
-	},
 	"settings-entra-device-code": async (cfg) => {
 		const { tab, root } = settingsTab(cfg);
 		tab.show({ kind: "deployment", id: "team" });
 		button(root, "Microsoft account", "Sign in with Microsoft").click();
 		await appears(() => root.querySelector(".azure-reasoning-entra-code"), "The device code");
 		cleanups.push(() => [...root.querySelectorAll("button")].find((b) => b.textContent === "Cancel")?.click());
-		return [root];
-	},
-	"settings-entra-advanced": async (cfg) => {
-		// Issue 13 item 9: the sign-in authority (national clouds only) under Advanced, folded until shown.
-		const { tab, root } = settingsTab(cfg);
-		tab.show({ kind: "deployment", id: "team" });
-		if (!root.querySelector<HTMLElement>(".azure-reasoning-advanced")?.hidden) throw new Error("Advanced is not folded");
-		button(root, "Advanced", "Show").click();
-		rowOf(root, "Sign-in authority");
 		return [root];
 	},
 	"settings-template": async (cfg) => {
