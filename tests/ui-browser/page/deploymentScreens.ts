@@ -2,7 +2,7 @@
 // with the others): a new deployment before and after Test, the header following a test that found
 // another model family, the first run before and after its test, and Entra's folded Advanced.
 // Test requests go to the Azure emulator that run.ts starts on loopback.
-import { appears, button, KEY, settingsTab, type PageConfig, type Screen } from "./screens";
+import { appears, button, KEY, settingsTab, type Screen } from "./screens";
 
 function rowOf(root: HTMLElement, name: string): HTMLElement {
 	const item = [...root.querySelectorAll<HTMLElement>(".setting-item")].find((r) => r.querySelector(".setting-item-name")?.textContent === name);
