@@ -146,8 +146,7 @@ export function check(config: DeploymentConfig): Finding[] {
 	const { findings } = validateDeployment(probe, { secretAvailable: true });
 	const errors = findings.filter((f) => f.severity === "error");
 	if (errors.length > 0) {
-		const f = getFamily(config.family);
-		const what = `${config.deployment} (${f.label}) on ${OPERATION_LABELS[config.operation]}, ${config.apiStyle === "v1" ? "v1 API" : `api-version ${config.apiVersion}`}${config.reasoningEffort ? `, reasoning effort ${config.reasoningEffort}` : ""}`;
+		const what = `${config.deployment} (${config.family === "" ? "no model family" : getFamily(config.family).label}) on ${OPERATION_LABELS[config.operation]}, ${config.apiStyle === "v1" ? "v1 API" : `api-version ${config.apiVersion}`}${config.reasoningEffort ? `, reasoning effort ${config.reasoningEffort}` : ""}`;
 		throw new DemoRefusal(`The plugin refuses this deployment, so nothing was sent: ${what}.\n${errors.map(describe).join("\n")}`);
 	}
 	return findings.filter((f) => f.severity === "warning");
@@ -160,6 +159,7 @@ export function describe(f: Finding): string {
 /** One line on what will be sent: family, operation, API, effort, summary. */
 export function targetLine(t: DemoTarget): string {
 	const c = t.config;
+	if (c.family === "") throw new DemoRefusal("The deployment has no model family.");
 	const f = getFamily(c.family);
 	const effort = c.reasoningEffort || (f.defaultEffort ? `the family's default (${f.defaultEffort})` : "none (the family takes none)");
 	const parts = [

@@ -10,3 +10,6 @@ export const errorAt = (field: Field, message: string, fix?: Fix): Finding => fi
 
 /** A warning about `field` (the deployment can be sent), with its one-click fix when there is one. */
 export const warningAt = (field: Field, message: string, fix?: Fix): Finding => finding("warning", field, message, fix);
+
+/** A required field left empty: an error that the tab shows as a neutral "Required" until the field is touched. */
+export const missingAt = (field: Field, message: string, fix?: Fix): Finding => ({ ...finding("error", field, message, fix), missing: true });

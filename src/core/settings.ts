@@ -22,7 +22,8 @@ export interface DeploymentConfig {
 	apiVersion: string;
 	/** The deployment name chosen in Azure (URL path for dated, `model` for v1). */
 	deployment: string;
-	family: FamilyId;
+	/** "": not chosen yet (a deployment being set up); validation asks for one, nothing is sent. */
+	family: FamilyId | "";
 	/** How requests authenticate: the resource's key (the default when absent), or a Microsoft Entra ID sign-in. */
 	auth?: AuthMethod;
 	/** The name of the secret in Obsidian's secret storage; never the key itself. Key auth only. */
@@ -155,6 +156,11 @@ export function newDeployment(id: string, family: FamilyId = "o1"): DeploymentCo
 	};
 }
 
+/** A deployment being set up: no model family until the user chooses one (never silently o1). */
+export function blankDeployment(id: string): DeploymentConfig {
+	return { ...newDeployment(id), family: "" };
+}
+
 /**
  * The user picked another family: what still holds the old family's default (the operation,
  * the summary mode) takes the new family's, so a deployment made as o1 and switched to gpt-5.1
@@ -165,6 +171,10 @@ export function newDeployment(id: string, family: FamilyId = "o1"): DeploymentCo
 export function switchFamily(cfg: DeploymentConfig, to: FamilyId): void {
 	const before = isFamilyId(cfg.family) ? newDeployment(cfg.id, cfg.family) : undefined;
 	const after = newDeployment(cfg.id, to);
+	if (cfg.family === "") {
+		// The first choice: everything still holds a placeholder, so the family's own defaults apply.
+		Object.assign(cfg, { apiStyle: after.apiStyle, maxCompletionTokens: after.maxCompletionTokens, temperature: after.temperature, markdown: after.markdown });
+	}
 	cfg.family = to;
 	if (!before || cfg.operation === before.operation) cfg.operation = after.operation;
 	if (!before || cfg.reasoningSummary === before.reasoningSummary) cfg.reasoningSummary = after.reasoningSummary;

@@ -52,12 +52,13 @@ export function readDeployment(raw: unknown, fallbackId: string, report?: Report
 	if (!isRecord(raw)) return undefined;
 	const r = raw;
 	const label = labelOf(r, `Deployment ${fallbackId}`);
-	const family = familyFromStored(r.family) ?? "o1";
-	if (!isFamilyId(r.family)) {
+	// "" is a deployment whose family is not chosen yet (the tab asks for it); anything else unknown is read as a family.
+	const family = r.family === "" ? "" : (familyFromStored(r.family) ?? "o1");
+	if (family !== "" && !isFamilyId(r.family)) {
 		if (r.family === undefined) report?.(`${label} had no model family; it is set to ${getFamily(family).label} until you choose one.`);
 		else report?.(`${label}: the model family ${JSON.stringify(r.family)} is unknown to this version; it is set to ${getFamily(family).label} until you choose one.`);
 	}
-	const base = newDeployment(isText(r.id) && r.id.trim() !== "" ? r.id : fallbackId, family);
+	const base = newDeployment(isText(r.id) && r.id.trim() !== "" ? r.id : fallbackId, family || undefined);
 	const reset: string[] = [];
 	const pick = <K extends keyof DeploymentConfig>(key: K, ok: (v: unknown) => v is DeploymentConfig[K]): DeploymentConfig[K] => {
 		const v = r[key];

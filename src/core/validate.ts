@@ -4,7 +4,7 @@
  * `ReadyDeployment` that the request builder takes: a deployment with an error cannot be sent.
  */
 import { formatCount } from "./count";
-import { errorAt, warningAt } from "./finding";
+import { errorAt, missingAt, warningAt } from "./finding";
 import { DEFAULT_DATED_VERSION, KNOWN_DATED_VERSIONS, isAtLeast, parseApiVersion } from "./apiVersion";
 import { DEFAULT_AUTHORITY_HOST, clientIdProblem, parseAuthorityHost, tenantProblem, type EntraConfig } from "./entra";
 import { getFamily, isFamilyId, minDatedVersion, OPERATION_LABELS, type ApiStyle, type ModelFamily, type Operation, type ReasoningEffort, type SummaryMode, type Verbosity } from "./families";
@@ -27,6 +27,8 @@ export interface Finding {
 	severity: "error" | "warning";
 	message: string;
 	fix?: Fix;
+	/** The field is empty and must be filled in: the tab shows it as a neutral "Required" until the field is touched. */
+	missing?: true;
 }
 
 /** A deployment that passed validation: what the request builder and the client take. */
@@ -84,7 +86,7 @@ function checkApiStyleAndVersion(cfg: DeploymentConfig, family: ModelFamily, ope
 	const suggestion = { label: `Use ${minimum}`, patch: { apiVersion: minimum } };
 	const text = cfg.apiVersion.trim();
 	if (text === "") {
-		out.push(errorAt("apiVersion", `Choose an api-version: ${family.label} needs ${minimum} or newer.`, suggestion));
+		out.push(missingAt("apiVersion", `Choose an api-version: ${family.label} needs ${minimum} or newer.`, suggestion));
 		return null;
 	}
 	const parsed = parseApiVersion(text);
@@ -137,16 +139,16 @@ function checkMaxTokens(cfg: DeploymentConfig, family: ModelFamily, operation: O
 function checkAuth(cfg: DeploymentConfig, ctx: ValidationContext, out: Finding[]): EntraConfig | null {
 	if (cfg.auth === "entra") {
 		const tenant = tenantProblem(cfg.tenant ?? "");
-		if (tenant) out.push(errorAt("tenant", tenant));
+		if (tenant) out.push((cfg.tenant ?? "").trim() === "" ? missingAt("tenant", tenant) : errorAt("tenant", tenant));
 		const clientId = clientIdProblem(cfg.clientId ?? "");
-		if (clientId) out.push(errorAt("clientId", clientId));
+		if (clientId) out.push((cfg.clientId ?? "").trim() === "" ? missingAt("clientId", clientId) : errorAt("clientId", clientId));
 		const host = parseAuthorityHost(cfg.authorityHost ?? "");
-		if (!host.ok) out.push(errorAt("authorityHost", host.message, { label: `Use ${DEFAULT_AUTHORITY_HOST}`, patch: { authorityHost: DEFAULT_AUTHORITY_HOST } }));
+		if (!host.ok) out.push(errorAt("authorityHost", `${host.message} Microsoft's global cloud is ${DEFAULT_AUTHORITY_HOST}.`, { label: "Use the global cloud", patch: { authorityHost: DEFAULT_AUTHORITY_HOST } }));
 		if (tenant || clientId || !host.ok) return null;
 		return { authorityHost: host.origin, tenant: (cfg.tenant ?? "").trim(), clientId: (cfg.clientId ?? "").trim() };
 	}
 	if (cfg.secretName.trim() === "") {
-		out.push(errorAt("secretName", "Choose the secret that holds this resource's key (Keys and Endpoint in the Azure portal)."));
+		out.push(missingAt("secretName", "Choose the secret that holds this resource's key (Keys and Endpoint in the Azure portal)."));
 	} else if (ctx.secretAvailable === false) {
 		out.push(errorAt("secretName", `The secret "${cfg.secretName}" is empty or missing on this device: set it again.`));
 	}
@@ -156,7 +158,10 @@ function checkAuth(cfg: DeploymentConfig, ctx: ValidationContext, out: Finding[]
 export function validateDeployment(cfg: DeploymentConfig, ctx: ValidationContext = {}): ValidationResult {
 	const findings: Finding[] = [];
 	if (!isFamilyId(cfg.family)) {
-		findings.push(errorAt("family", "Choose the model family that this deployment runs."));
+		// What does not depend on the family is still checked: a deployment being set up sees all it lacks.
+		findings.push(missingAt("family", "Choose the model family that this deployment runs: the model you deployed, as the portal's list of deployments shows it."));
+		checkDeploymentName(cfg, checkEndpoint(cfg, findings), findings);
+		checkAuth(cfg, ctx, findings);
 		return { findings, ready: null };
 	}
 	// Azure's own list of efforts, once it gave one for this deployment, corrects the table's guess.

@@ -1,5 +1,5 @@
 /** Validation of where a deployment is: its endpoint and its deployment name (core/validate.ts runs these). */
-import { errorAt, warningAt } from "./finding";
+import { errorAt, missingAt, warningAt } from "./finding";
 import { isAzureHost, isLoopbackHost, parseEndpoint, type ParsedEndpoint } from "./endpoint";
 import type { DeploymentConfig } from "./settings";
 import type { Finding } from "./validate";
@@ -13,12 +13,13 @@ export function checkEndpoint(cfg: DeploymentConfig, out: Finding[]): ParsedEndp
 	const example = "https://my-resource.openai.azure.com";
 	switch (parsed) {
 		case "empty":
-			out.push(errorAt("endpoint", `Enter the resource's endpoint, for example ${example} (Azure portal → your resource → Keys and Endpoint).`));
+			out.push(missingAt("endpoint", `Enter the resource's endpoint, for example ${example} (Azure portal → your resource → Keys and Endpoint).`));
 			return null;
 		case "no-scheme": {
 			const withScheme = `https://${cfg.endpoint.trim().replace(/^\/+/, "")}`;
 			const usable = typeof parseEndpoint(withScheme) !== "string";
-			out.push(errorAt("endpoint", "The endpoint must start with https://.", usable ? { label: `Use ${withScheme}`, patch: { endpoint: withScheme } } : undefined));
+			// Fix labels stay short; the address they set is in the message.
+			out.push(errorAt("endpoint", usable ? `The endpoint must start with https://: ${withScheme}.` : "The endpoint must start with https://.", usable ? { label: "Add https://", patch: { endpoint: withScheme } } : undefined));
 			return null;
 		}
 		case "not-a-url":
@@ -28,7 +29,7 @@ export function checkEndpoint(cfg: DeploymentConfig, out: Finding[]): ParsedEndp
 	}
 	if (parsed.protocol === "http:" && !isLoopbackHost(parsed.host)) {
 		const https = parsed.base.replace(/^http:/, "https:");
-		out.push(errorAt("endpoint", "Azure only answers over https; plain http would send your key unencrypted.", { label: `Use ${https}`, patch: { endpoint: https } }));
+		out.push(errorAt("endpoint", `Azure only answers over https (${https}); plain http would send your key unencrypted.`, { label: "Use https", patch: { endpoint: https } }));
 		return null;
 	}
 	if (!isAzureHost(parsed.host) && !isLoopbackHost(parsed.host)) {
@@ -36,11 +37,12 @@ export function checkEndpoint(cfg: DeploymentConfig, out: Finding[]): ParsedEndp
 	}
 	if (parsed.hadExtra) {
 		const patch: Partial<DeploymentConfig> = { endpoint: parsed.base, ...parsed.fromUri };
-		const parts = [`endpoint ${parsed.base}`];
+		const parts: string[] = [];
 		if (parsed.fromUri.deployment) parts.push(`deployment ${parsed.fromUri.deployment}`);
 		if (parsed.fromUri.apiStyle) parts.push(parsed.fromUri.apiStyle === "v1" ? "the v1 API" : "the dated API");
 		if (parsed.fromUri.apiVersion) parts.push(`api-version ${parsed.fromUri.apiVersion}`);
-		out.push(warningAt("endpoint", `This is a full request address; the endpoint is only ${parsed.base}. The plugin uses that part.`, { label: `Use ${parts.join(", ")}`, patch }));
+		const names = parts.length > 0 ? ` It also names ${parts.join(", ")}.` : "";
+		out.push(warningAt("endpoint", `This is a full request address; the endpoint is only ${parsed.base}, and the plugin uses that part.${names}`, { label: "Use its parts", patch }));
 	}
 	return parsed;
 }
@@ -50,7 +52,7 @@ export function checkDeploymentName(cfg: DeploymentConfig, endpoint: ParsedEndpo
 	const name = cfg.deployment;
 	const fromUri = endpoint?.fromUri.deployment;
 	if (name.trim() === "") {
-		out.push(errorAt("deployment", "Enter the deployment name chosen in Azure (Azure AI Foundry → Deployments), not the model's name.", fromUri ? { label: `Use ${fromUri}`, patch: { deployment: fromUri } } : undefined));
+		out.push(missingAt("deployment", "Enter the deployment name chosen in Azure (Azure AI Foundry → Deployments), not the model's name.", fromUri ? { label: `Use ${fromUri}`, patch: { deployment: fromUri } } : undefined));
 		return;
 	}
 	if (name !== name.trim()) {

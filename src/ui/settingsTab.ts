@@ -10,6 +10,7 @@ import type { PluginContext } from "./context";
 import { entraSessionFor, forgetEntraSignIn } from "./entra";
 import { DeploymentEditor } from "./settings/deploymentEditor";
 import { renderDeploymentList, type ListState } from "./settings/deploymentList";
+import { setupHooks, startFirstRun, type FirstRun } from "./settings/firstRun";
 import { labelControls } from "./settings/labels";
 import { renderGeneralSettings } from "./settings/generalSettings";
 import type { LoadReport, SettingsHost, SettingsPage } from "./settings/host";
@@ -28,6 +29,8 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 	private readonly host: SettingsHost;
 	/** Between display() and hide(): what is drawn is on screen. */
 	private shown = false;
+	/** The first deployment being set up on the first page (until "Done", another page, or the tab is closed). */
+	private firstRun: FirstRun | null = null;
 
 	/** `plugin` registers the tab (Obsidian's rule); `owner` is what the tab reads and changes. */
 	constructor(
@@ -122,6 +125,7 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 		this.shown = false;
 		this.leave();
 		this.list.confirmingRemoval = null;
+		this.firstRun = null;
 		super.hide();
 	}
 
@@ -139,7 +143,15 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 		};
 		this.renderUnreadable(el);
 		this.renderLoadReport(el, redraw);
-		renderDeploymentList(el, this.host, this.list, redraw);
+		if (!this.owner.settingsUnreadable) this.firstRun ??= startFirstRun(this.host);
+		const run = this.firstRun;
+		if (run) {
+			const leave = () => {
+				this.firstRun = null;
+			};
+			const hooks = setupHooks(this.host, run, leave);
+			new DeploymentEditor(this.host, el.createDiv("azure-reasoning-first-run"), run.cfg, { ...hooks, done: () => (leave(), redraw()) }).render();
+		} else renderDeploymentList(el, this.host, this.list, redraw);
 		renderGeneralSettings(el, this.host);
 		renderTemplateList(el, this.host, redraw);
 		labelControls(el);

@@ -105,7 +105,7 @@ function normalizedEndpoint(e: string): string {
 
 /** The whole checklist, for one request. */
 function checkRequest(cfg: DeploymentConfig, prompt: string, built: BuiltRequest): void {
-	const facts = FACTS[cfg.family]!;
+	const facts = FACTS[cfg.family as FamilyId]!;
 	if (built.operation !== "chat-completions") throw new Error("expected a chat completions request");
 	const { body, url } = built;
 	const keys = Object.keys(body);

@@ -85,7 +85,7 @@ const LONG_NAME = "a".repeat(65);
 const CASES: Case[] = [
 	// endpoint
 	{ name: "endpoint empty", cfg: config("o1", { endpoint: "" }), field: "endpoint", severity: "error", message: /endpoint/i, fix: null },
-	{ name: "endpoint without scheme", cfg: config("o1", { endpoint: "my-res.openai.azure.com" }), field: "endpoint", severity: "error", message: /https:\/\//, fix: { endpoint: "https://my-res.openai.azure.com" }, fixLabel: "Use https://my-res.openai.azure.com" },
+	{ name: "endpoint without scheme", cfg: config("o1", { endpoint: "my-res.openai.azure.com" }), field: "endpoint", severity: "error", message: /must start with https:\/\/: https:\/\/my-res\.openai\.azure\.com\./, fix: { endpoint: "https://my-res.openai.azure.com" }, fixLabel: "Add https://" },
 	{ name: "endpoint without scheme, leading slashes", cfg: config("o1", { endpoint: "//my-res.openai.azure.com/" }), field: "endpoint", severity: "error", fix: { endpoint: "https://my-res.openai.azure.com/" } },
 	{ name: "endpoint garbage", cfg: config("o1", { endpoint: "not a url" }), field: "endpoint", severity: "error", fix: null },
 	{ name: "endpoint ftp", cfg: config("o1", { endpoint: "ftp://my-res.openai.azure.com" }), field: "endpoint", severity: "error", fix: null },
@@ -289,8 +289,19 @@ describe("details of the ready deployment", () => {
 		expect(validateDeployment(config("o1", { deployment: "a".repeat(64) })).findings).toEqual([]);
 	});
 
-	test("an unknown family is an error and nothing else is checked", () => {
-		const r = validateDeployment({ ...config("o1"), family: "o9" as FamilyId, endpoint: "" });
+	test("no family: asked for, and what does not depend on it is still checked (a deployment being set up sees all it lacks)", () => {
+		const r = validateDeployment({ ...config("o1"), family: "", endpoint: "", deployment: " x", secretName: "" });
+		expect(r.findings.map((f) => [f.field, f.severity, f.missing ?? false])).toEqual([
+			["family", "error", true],
+			["endpoint", "error", true],
+			["deployment", "error", false],
+			["secretName", "error", true],
+		]);
+		expect(r.ready).toBeNull();
+	});
+
+	test("an unknown family is an error; the model's settings are not checked against any family", () => {
+		const r = validateDeployment({ ...config("o1"), family: "o9" as FamilyId, maxCompletionTokens: "lots" });
 		expect(r.findings).toEqual([expect.objectContaining({ field: "family", severity: "error" })]);
 		expect(r.ready).toBeNull();
 	});

@@ -13,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import * as esbuild from "esbuild";
 import type { RequestUrlParam } from "obsidian";
 import { chromium } from "playwright-core";
+import { AzureEmulator } from "../support/azureEmulator";
 import { EntraEmulator } from "../support/entraEmulator";
 import { requestUrl } from "../support/obsidian/requestUrl";
 import { checkClasses } from "./classes";
@@ -66,6 +67,8 @@ async function main(): Promise<number> {
 	mkdirSync(dir, { recursive: true });
 	const script = await buildPage();
 	const entra = await EntraEmulator.start({ tenant: TENANT, clientId: CLIENT });
+	// The deployments the Test button reaches in the first-run and test-result screens (the page's KEY).
+	const azure = await AzureEmulator.start({ apiKey: "sk-demo-0123456789abcdef", deployments: [{ name: "o4-mini", family: "o4-mini" }, { name: "secretly-o3-mini", family: "o3-mini" }] });
 	const userDataDir = join(ROOT, ".tmp/ui-chromium-profile", stamp);
 	const context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: CHROMIUM,
@@ -101,7 +104,7 @@ async function main(): Promise<number> {
 		await page.addScriptTag({ content: script });
 		const screens = await page.evaluate(() => (window as unknown as { uiTest: { screens: string[] } }).uiTest.screens);
 		const onlyAt: Record<string, string> = { "progress-status-bar": "desktop", "progress-mobile-notice": "phone" };
-		const cfg = { entraUrl: entra.url, tenant: TENANT, clientId: CLIENT };
+		const cfg = { entraUrl: entra.url, tenant: TENANT, clientId: CLIENT, azureUrl: azure.url };
 		for (const [device, size] of Object.entries(WIDTHS)) {
 			await page.setViewportSize(size);
 			for (const theme of THEMES) {
@@ -129,6 +132,7 @@ async function main(): Promise<number> {
 	} finally {
 		await context.close();
 		await entra.close();
+		await azure.close();
 		rmSync(userDataDir, { recursive: true, force: true });
 	}
 	const classes = checkClasses(join(ROOT, "src"), readFileSync(join(ROOT, "styles.css"), "utf8"), rendered);

@@ -32,7 +32,7 @@ export interface StartOptions {
 }
 
 export interface ShownFinding {
-	severity: "error" | "warning" | "info";
+	severity: "error" | "warning" | "info" | "required";
 	text: string;
 	fix?: string;
 }
@@ -78,6 +78,15 @@ export class SettingsDriver {
 		return this;
 	}
 
+	/**
+	 * Opens the tab on a deployment's page, as a command's "Open settings" does (the tab's page set,
+	 * then display()): the first page is not drawn first, which keeps the many editor tests fast.
+	 */
+	displayDeployment(id: string): this {
+		this.plugin.settingTab.page = { kind: "deployment", id };
+		return this.display();
+	}
+
 	/** The rows, as their names read. */
 	names(): string[] {
 		return [...this.el.querySelectorAll(".setting-item")].map((r) => r.querySelector(".setting-item-name")?.textContent ?? "");
@@ -112,7 +121,7 @@ export class SettingsDriver {
 
 	/** The row's text control: its (last) input or textarea. */
 	input(name: string | RegExp): HTMLInputElement | HTMLTextAreaElement {
-		const all = this.row(name).querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(".setting-item-control input[type=text], .setting-item-control textarea");
+		const all = this.row(name).querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(".setting-item-control input[type=text], .setting-item-control input[type=password], .setting-item-control textarea");
 		const el = all[all.length - 1];
 		if (!el) throw new Error(`No text field in ${String(name)}`);
 		return el;
@@ -190,7 +199,7 @@ export class SettingsDriver {
 	/** What is shown under the row (the findings, in order). */
 	findings(name: string | RegExp): ShownFinding[] {
 		return [...this.row(name).querySelectorAll<HTMLElement>(".azure-reasoning-finding")].map((f) => {
-			const severity = f.hasClass("is-error") ? "error" : f.hasClass("is-warning") ? "warning" : "info";
+			const severity = f.hasClass("is-error") ? "error" : f.hasClass("is-warning") ? "warning" : f.hasClass("is-required") ? "required" : "info";
 			const fix = f.querySelector("button")?.textContent ?? undefined;
 			return { severity, text: f.querySelector(".azure-reasoning-finding-message")?.textContent ?? "", ...(fix ? { fix } : {}) };
 		});
@@ -201,6 +210,19 @@ export class SettingsDriver {
 		return [...this.el.querySelectorAll(".setting-item")].flatMap((r) => {
 			const name = r.querySelector(".setting-item-name")?.textContent ?? "";
 			return r.querySelectorAll(".azure-reasoning-finding").length > 0 ? this.findings(name).map((f) => ({ ...f, row: name })) : [];
+		});
+	}
+
+	/** The deployment page's status line (its header's live region). */
+	status(): string {
+		return this.el.querySelector(".azure-reasoning-page-status")?.textContent ?? "";
+	}
+
+	/** The deployment page header's problems: each item's link (the field's name) and its whole text. */
+	problems(): { link: string; text: string; el: HTMLAnchorElement }[] {
+		return [...this.el.querySelectorAll<HTMLElement>(".azure-reasoning-problems li")].map((li) => {
+			const el = li.querySelector<HTMLAnchorElement>("a")!;
+			return { link: el.textContent ?? "", text: li.textContent ?? "", el };
 		});
 	}
 

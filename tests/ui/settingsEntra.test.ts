@@ -58,7 +58,8 @@ test("key deployments show the key; choosing Microsoft sign-in shows its fields 
 
 test("findings under the tenant and the client id; no sign-in until they are usable", async () => {
 	await open(dep({ tenant: "", clientId: "my-app" }));
-	expect(ui.findings("Tenant")).toEqual([expect.objectContaining({ severity: "error", text: expect.stringMatching(/tenant/) as unknown })]);
+	// Empty and not touched yet: a neutral "Required"; the client id typed wrong is an error at once.
+	expect(ui.findings("Tenant")).toEqual([expect.objectContaining({ severity: "required", text: expect.stringMatching(/tenant/) as unknown })]);
 	expect(ui.findings("Application (client) ID")).toEqual([expect.objectContaining({ severity: "error" })]);
 	expect(account()).toMatch(/Fill in the tenant/);
 	ui.type("Tenant", TENANT).type("Application (client) ID", CLIENT);
@@ -76,7 +77,9 @@ test("sign in: the code, a copy button and the address as a link while waiting; 
 	const row = ui.row("Microsoft account");
 	expect(row.querySelector(".azure-reasoning-entra-code")?.textContent).toBe("ABCD1EFG");
 	expect(row.querySelector("a")?.getAttribute("href")).toBe("https://microsoft.com/devicelogin");
-	expect(ui.buttons("Microsoft account").map((b) => b.textContent)).toEqual(["Copy code", "Cancel"]);
+	// The copy button sits beside the code (in the description); Cancel is the row's control.
+	expect([...row.querySelectorAll(".azure-reasoning-entra-code-line button")].map((b) => b.textContent)).toEqual(["Copy code"]);
+	expect(ui.buttons("Microsoft account").map((b) => b.textContent)).toEqual(["Cancel"]);
 	entra.scriptPolls("success");
 	await until(() => /Signed in as/.test(account()), "the sign-in");
 	expect(account()).toMatch(/Signed in as ada@contoso\.onmicrosoft\.com/);
@@ -149,4 +152,28 @@ test("removing the deployment forgets its sign-in on this device", async () => {
 	expect(ui.desc("Work (default)")).toMatch(/Microsoft sign-in is forgotten on this device/);
 	ui.click("Work (default)", "Remove");
 	expect(ui.host.standInApp.secretStorage.getSecret(entraSecretName("d1"))).toBe("");
+});
+
+test("the sign-in authority is under Advanced, folded; the sign-in panel (a live region) is not redrawn by typing elsewhere", async () => {
+	await open(dep());
+	const advanced = ui.el.querySelector<HTMLElement>(".azure-reasoning-advanced")!;
+	expect(advanced.hidden).toBe(true);
+	expect(advanced.contains(ui.row("Sign-in authority"))).toBe(true);
+	const panel = ui.row("Microsoft account").querySelector(".azure-reasoning-entra")!;
+	const changes: MutationRecord[] = [];
+	const observer = new MutationObserver((m) => changes.push(...m));
+	observer.observe(panel, { childList: true, subtree: true, characterData: true });
+	ui.type("Display name", "Work 2");
+	await ui.settle();
+	ui.type("Display name", "Work 3");
+	await ui.settle();
+	changes.push(...observer.takeRecords());
+	expect(changes).toHaveLength(0);
+	// A change that makes the sign-in unusable is shown.
+	ui.type("Tenant", "");
+	await ui.settle();
+	changes.push(...observer.takeRecords());
+	observer.disconnect();
+	expect(changes.length).toBeGreaterThan(0);
+	expect(account()).toMatch(/Fill in the tenant/);
 });

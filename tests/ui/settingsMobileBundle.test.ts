@@ -64,7 +64,8 @@ test("Microsoft sign-in from mobile main.js: code, copy, approval, who is signed
 	expect(Platform.isMobile).toBe(true);
 	ui.display().click("Work (default)", "Edit").click("Microsoft account", "Sign in with Microsoft");
 	await until(() => /ABCD1EFG/.test(ui?.desc("Microsoft account") ?? ""), "the code");
-	ui.click("Microsoft account", "Copy code");
+	// The copy button sits beside the code, in the row's description.
+	ui.row("Microsoft account").querySelector<HTMLButtonElement>(".azure-reasoning-entra-code-line button")!.click();
 	await until(() => ui?.host.clipboard().length === 1, "the copy");
 	expect(ui.host.clipboard()).toEqual(["ABCD1EFG"]);
 	entra.scriptPolls("success");

@@ -31,7 +31,7 @@ describe("layout and Obsidian's rules", () => {
 		expect(ui.headings()).toEqual(["General", "Prompt templates"]);
 		ui.click("Mini (default)", "Edit");
 		expect(ui.el.querySelector(".setting-item")?.hasClass("setting-item-heading")).toBe(false);
-		expect(ui.headings()).toEqual(["Connection", "Model", "Test"]);
+		expect(ui.headings()).toEqual(["Connection", "Model", "Test", "Advanced"]);
 	});
 
 	test("every control is a native, focusable element with a name a screen reader can read", async () => {
@@ -80,15 +80,15 @@ describe("the deployments list", () => {
 		]);
 	});
 
-	test("add: a new deployment, opened at its endpoint; the first one becomes the default", async () => {
-		await open({ deployments: [], defaultDeploymentId: null, templates: undefined });
-		expect(ui.desc("Deployments")).toMatch(/^No deployment yet/);
+	test("add: a new deployment, opened at its endpoint, with no model family until one is chosen", async () => {
+		await open();
 		ui.click("Deployments", "Add deployment");
 		expect(ui.has("Connection")).toBe(true);
 		expect(document.activeElement).toBe(ui.input("Endpoint"));
+		expect(ui.select("Model family").value).toBe("");
 		await ui.settle();
-		expect(ui.data().deployments).toHaveLength(1);
-		expect(ui.data().defaultDeploymentId).toBe(ui.data().deployments[0]!.id);
+		expect(ui.data().deployments).toHaveLength(3);
+		expect(ui.data().deployments[2]).toMatchObject({ family: "" });
 	});
 
 	test("duplicate: a copy below the original, with its own id", async () => {

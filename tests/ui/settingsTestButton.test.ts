@@ -31,7 +31,7 @@ afterAll(() => emu.close());
 afterEach(async () => ui?.dispose());
 
 function dep(over: Partial<DeploymentConfig> = {}): DeploymentConfig {
-	return { ...newDeployment("d1", over.family ?? "o1"), displayName: "Emu", endpoint: emu.url, deployment: "real-o1", secretName: SECRET, apiVersion: "2024-12-01-preview", ...over };
+	return { ...newDeployment("d1", over.family || "o1"), displayName: "Emu", endpoint: emu.url, deployment: "real-o1", secretName: SECRET, apiVersion: "2024-12-01-preview", ...over };
 }
 
 async function open(cfg: DeploymentConfig, secrets: Record<string, string> = { [SECRET]: KEY }): Promise<void> {

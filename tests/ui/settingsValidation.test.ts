@@ -22,7 +22,7 @@ afterEach(async () => ui?.dispose());
 
 async function openEditor(cfg: DeploymentConfig, secrets: Record<string, string> = { [SECRET]: KEY }): Promise<SettingsDriver> {
 	ui = await SettingsDriver.start({ data: { version: 1, deployments: [cfg], defaultDeploymentId: cfg.id }, secrets });
-	ui.display().click("Dep (default)", "Edit");
+	ui.displayDeployment(cfg.id);
 	return ui;
 }
 
@@ -34,7 +34,7 @@ describe.each(FAMILIES.map((f) => f.id))("family %s", (id) => {
 	test("a valid deployment: no finding anywhere, ready", async () => {
 		await openEditor(valid(id));
 		expect(ui.allFindings()).toEqual([]);
-		expect(ui.desc("Dep")).toBe("Ready: commands can use it.");
+		expect(ui.status()).toBe("Ready: commands can use it.");
 		expect(ui.select("Model family").value).toBe(id);
 		expect(ui.desc("Model family")).toContain(family.summary);
 	});
@@ -44,21 +44,21 @@ describe.each(FAMILIES.map((f) => f.id))("family %s", (id) => {
 		ui.type("Endpoint", "res.openai.azure.com");
 		expect(ui.findings("Endpoint")).toEqual([]);
 		await ui.settle();
-		expect(ui.findings("Endpoint")).toEqual([{ severity: "error", text: "The endpoint must start with https://.", fix: `Use ${ENDPOINT}` }]);
-		expect(ui.desc("Dep")).toBe("1 problem to fix before commands can use it.");
+		expect(ui.findings("Endpoint")).toEqual([{ severity: "error", text: `The endpoint must start with https://: ${ENDPOINT}.`, fix: "Add https://" }]);
+		expect(ui.status()).toBe("1 problem to fix before commands can use it.");
 		expect(saved("endpoint")).toBe("res.openai.azure.com");
 
 		ui.type("Endpoint", "http://res.openai.azure.com");
 		await ui.settle();
-		expect(ui.findings("Endpoint")).toEqual([expect.objectContaining({ severity: "error", text: expect.stringMatching(/only answers over https/), fix: `Use ${ENDPOINT}` })]);
+		expect(ui.findings("Endpoint")).toEqual([expect.objectContaining({ severity: "error", text: expect.stringMatching(/only answers over https/), fix: "Use https" })]);
 		ui.type("Endpoint", "https://gateway.example.com/azure");
 		await ui.settle();
 		expect(ui.findings("Endpoint")).toEqual([expect.objectContaining({ severity: "warning", text: expect.stringMatching(/gateway\.example\.com is not an Azure OpenAI host/) })]);
-		expect(ui.desc("Dep")).toBe("Ready, 1 warning: commands can use it.");
+		expect(ui.status()).toBe("Ready, 1 warning: commands can use it.");
 
 		ui.type("Endpoint", "res.openai.azure.com");
 		await ui.settle();
-		ui.fix("Endpoint", `Use ${ENDPOINT}`);
+		ui.fix("Endpoint", "Add https://");
 		await ui.settle();
 		expect(ui.input("Endpoint").value).toBe(ENDPOINT);
 		expect(ui.findings("Endpoint")).toEqual([]);
@@ -152,29 +152,33 @@ describe.each(FAMILIES.map((f) => f.id))("family %s", (id) => {
 		const on = operation === "responses" ? " on the Responses API" : "";
 		expect(ui.options("API version").map((o) => o.value)).toEqual([...KNOWN_DATED_VERSIONS, "custom"]);
 		ui.choose("API version", "custom");
-		expect(document.activeElement).toBe(ui.input("API version"));
-		ui.type("API version", "2024-06-01");
-		await ui.settle();
-		expect(ui.findings("API version")).toEqual([{ severity: "error", text: `${family.label} needs api-version ${min} or newer${on}; Azure rejects 2024-06-01 for it.`, fix: `Use ${min}` }]);
-		ui.type("API version", "June 2024");
-		await ui.settle();
-		expect(ui.findings("API version")).toEqual([expect.objectContaining({ severity: "error", text: expect.stringMatching(/is not an api-version/), fix: `Use ${min}` })]);
-		ui.type("API version", "2026-01-01-preview");
-		await ui.settle();
-		expect(ui.findings("API version")).toEqual([expect.objectContaining({ severity: "warning", text: expect.stringMatching(/not a version this plugin knows/) })]);
-		ui.type("API version", "");
-		await ui.settle();
-		ui.fix("API version", `Use ${min}`);
-		expect(ui.select("API version").value).toBe(min);
+		// The typed version has a row of its own, under the list: its findings get the page's width.
+		const other = "Other API version";
 		expect(ui.row("API version").querySelector("input")).toBeNull();
+		expect(document.activeElement).toBe(ui.input(other));
+		ui.type(other, "2024-06-01");
+		await ui.settle();
+		expect(ui.findings(other)).toEqual([{ severity: "error", text: `${family.label} needs api-version ${min} or newer${on}; Azure rejects 2024-06-01 for it.`, fix: `Use ${min}` }]);
+		expect(ui.findings("API version")).toEqual([]);
+		ui.type(other, "June 2024");
+		await ui.settle();
+		expect(ui.findings(other)).toEqual([expect.objectContaining({ severity: "error", text: expect.stringMatching(/is not an api-version/), fix: `Use ${min}` })]);
+		ui.type(other, "2026-01-01-preview");
+		await ui.settle();
+		expect(ui.findings(other)).toEqual([expect.objectContaining({ severity: "warning", text: expect.stringMatching(/not a version this plugin knows/) })]);
+		ui.type(other, "");
+		await ui.settle();
+		ui.fix(other, `Use ${min}`);
+		expect(ui.select("API version").value).toBe(min);
+		expect(ui.has(other)).toBe(false);
 		expect(ui.allFindings()).toEqual([]);
 		await ui.settle();
 		expect(saved("apiVersion")).toBe(min);
 
 		ui.choose("API version", "custom");
-		ui.type("API version", "v1");
+		ui.type("Other API version", "v1");
 		await ui.settle();
-		ui.fix("API version", "Use the v1 API");
+		ui.fix("Other API version", "Use the v1 API");
 		expect(ui.select("API style").value).toBe("v1");
 		expect(ui.has("API version")).toBe(false);
 		expect(ui.allFindings()).toEqual([]);
@@ -282,9 +286,12 @@ describe("pasting the target URI from the portal", () => {
 		await openEditor(valid("o1", { endpoint: "", deployment: "" }));
 		ui.type("Endpoint", DATED);
 		await ui.settle();
-		const label = `Use endpoint ${ENDPOINT}, deployment thinker, the dated API, api-version 2024-12-01-preview`;
-		expect(ui.findings("Endpoint")).toEqual([expect.objectContaining({ severity: "warning", fix: label })]);
-		expect(ui.findings("Deployment name")).toEqual([expect.objectContaining({ severity: "error", fix: "Use thinker" })]);
+		const label = "Use its parts";
+		expect(ui.findings("Endpoint")).toEqual([
+			{ severity: "warning", text: `This is a full request address; the endpoint is only ${ENDPOINT}, and the plugin uses that part. It also names deployment thinker, the dated API, api-version 2024-12-01-preview.`, fix: label },
+		]);
+		// Not typed into yet: its emptiness is a neutral "Required", with the address's name as its fix.
+		expect(ui.findings("Deployment name")).toEqual([expect.objectContaining({ severity: "required", fix: "Use thinker" })]);
 		ui.fix("Endpoint", label);
 		expect(ui.input("Endpoint").value).toBe(ENDPOINT);
 		expect(ui.input("Deployment name").value).toBe("thinker");

@@ -1,15 +1,15 @@
 /**
- * The deployment editor's fields, one function per section. Each field registers its row (where
- * its findings go, and what takes the focus) with the editor; typing is saved and validated by
- * the editor after a pause, a choice at once. What a field offers comes from the family table.
+ * The deployment editor's fields, one function per field or group. Each field registers its row
+ * (where its findings go, and what takes the focus) with the editor; typing is saved and validated
+ * by the editor after a pause, a choice at once. What a field offers comes from the family table.
+ * `name` lets the first-run page number its steps ("1. Endpoint").
  */
-import { SecretComponent, Setting, type App } from "obsidian";
+import { Setting, type App } from "obsidian";
 import { KNOWN_DATED_VERSIONS } from "../../core/apiVersion";
 import { parseEndpoint } from "../../core/endpoint";
 import { FAMILIES, isFamilyId, minDatedVersion, type ModelFamily } from "../../core/families";
 import { switchFamily, type DeploymentConfig } from "../../core/settings";
 import type { Field } from "../../core/validate";
-import { authMethodField } from "./entraFields";
 import { effortField, operationFields } from "./operationFields";
 
 /** What the fields need from the editor. */
@@ -20,6 +20,8 @@ export interface FieldEditor {
 	customVersion: boolean;
 	/** Registers a field's row: its findings go under `setting`'s description; `focusEl` takes the focus. */
 	register(field: Field, setting: Setting, focusEl: HTMLElement | null): void;
+	/** Sets the field from outside its control (a key stored from the tab): save, and draw again. */
+	set(field: Field, patch: Partial<DeploymentConfig>): void;
 	/** The user typed: save and validate after a pause. */
 	typed(): void;
 	/** The user chose: save now, and draw the editor again (what is shown may depend on it). */
@@ -50,9 +52,9 @@ export function uriPatch(text: string): Partial<DeploymentConfig> | undefined {
 	return { endpoint: parsed.base, ...parsed.fromUri };
 }
 
-export function connectionFields(el: HTMLElement, ed: FieldEditor, family: ModelFamily | undefined): void {
+export function displayNameField(el: HTMLElement, ed: FieldEditor): void {
 	const cfg = ed.cfg;
-	const name = new Setting(el).setName("Display name").setDesc("What menus and messages call this deployment.");
+	const name = new Setting(el).setName("Display name").setDesc("Optional: what menus and messages call this deployment (its deployment name otherwise).");
 	name.addText((t) => {
 		t.setPlaceholder(cfg.deployment || "My o1").setValue(cfg.displayName).onChange((v) => {
 			cfg.displayName = v;
@@ -60,10 +62,13 @@ export function connectionFields(el: HTMLElement, ed: FieldEditor, family: Model
 		});
 		ed.register("displayName", name, t.inputEl);
 	});
+}
 
+export function endpointField(el: HTMLElement, ed: FieldEditor, label = "Endpoint"): void {
+	const cfg = ed.cfg;
 	const endpoint = new Setting(el)
-		.setName("Endpoint")
-		.setDesc("The resource's address, shown beside its keys in the portal. Pasting a request's full target URL instead fills in the deployment name, the API style and the API version too.");
+		.setName(label)
+		.setDesc("The resource's address, shown beside its keys in the portal. Pasting a request's full target URL instead fills in the deployment name and the API too.");
 	endpoint.addText((t) => {
 		t.setPlaceholder("https://my-resource.openai.azure.com").setValue(cfg.endpoint).onChange((v) => {
 			cfg.endpoint = v;
@@ -77,42 +82,11 @@ export function connectionFields(el: HTMLElement, ed: FieldEditor, family: Model
 		});
 		ed.register("endpoint", endpoint, t.inputEl);
 	});
+}
 
-	const style = new Setting(el).setName("API style").setDesc("The dated API names an API version in each request; the v1 API names none.");
-	style.addDropdown((d) => {
-		d.addOption("dated", "Dated, with an API version").addOption("v1", "Versionless (v1)").setValue(cfg.apiStyle).onChange((v) => {
-			cfg.apiStyle = v === "v1" ? "v1" : "dated";
-			ed.chosen("apiStyle");
-		});
-		ed.register("apiStyle", style, d.selectEl);
-	});
-
-	if (cfg.apiStyle === "dated") {
-		const min = family ? minDatedVersion(family, cfg.operation) : null;
-		const version = new Setting(el).setName("API version").setDesc(family && min ? `The newest first; ${family.label} needs ${min} or newer.` : "The newest first.");
-		version.addDropdown((d) => {
-			for (const v of KNOWN_DATED_VERSIONS) d.addOption(v, v);
-			d.addOption(CUSTOM, "Other version…");
-			d.setValue(ed.customVersion ? CUSTOM : cfg.apiVersion).onChange((v) => {
-				ed.customVersion = v === CUSTOM;
-				if (v !== CUSTOM) cfg.apiVersion = v;
-				ed.chosen("apiVersion");
-			});
-			ed.register("apiVersion", version, d.selectEl);
-		});
-		if (ed.customVersion) {
-			version.addText((t) => {
-				t.setPlaceholder("2024-12-01-preview").setValue(cfg.apiVersion).onChange((v) => {
-					cfg.apiVersion = v;
-					ed.typed();
-				});
-				t.inputEl.setAttr("aria-label", "Other API version");
-				ed.register("apiVersion", version, t.inputEl);
-			});
-		}
-	}
-
-	const deployment = new Setting(el).setName("Deployment name").setDesc("The name the deployment was given when it was created, as the portal's list of deployments shows it; not the model's name.");
+export function deploymentNameField(el: HTMLElement, ed: FieldEditor, label = "Deployment name"): void {
+	const cfg = ed.cfg;
+	const deployment = new Setting(el).setName(label).setDesc("The name the deployment was given when it was created, as the portal's list of deployments shows it; not the model's name.");
 	deployment.addText((t) => {
 		t.setValue(cfg.deployment).onChange((v) => {
 			cfg.deployment = v;
@@ -120,26 +94,15 @@ export function connectionFields(el: HTMLElement, ed: FieldEditor, family: Model
 		});
 		ed.register("deployment", deployment, t.inputEl);
 	});
-
-	authMethodField(el, ed);
-	if (cfg.auth === "entra") return;
-	const key = new Setting(el).setName("Key").setDesc("The secret that holds the resource's key, in Obsidian's secret storage on this device. The settings file keeps only the secret's name.");
-	key.addComponent((controlEl) => {
-		const secret = new SecretComponent(ed.app, controlEl).setValue(cfg.secretName).onChange((v) => {
-			cfg.secretName = v;
-			ed.chosen("secretName");
-		});
-		ed.register("secretName", key, controlEl.querySelector<HTMLElement>("select, input, button"));
-		return secret;
-	});
 }
 
-export function modelFields(el: HTMLElement, ed: FieldEditor, family: ModelFamily | undefined): void {
+/** No family until the user chooses one: the list starts on "Choose…", never on a silent default. */
+export function familyField(el: HTMLElement, ed: FieldEditor, family: ModelFamily | undefined, label = "Model family"): void {
 	const cfg = ed.cfg;
-	const familyRow = new Setting(el)
-		.setName("Model family")
-		.setDesc(family ? `What this deployment really runs (the test below tells). ${family.summary}` : "What this deployment really runs (the test below tells).");
+	const desc = "The model this deployment runs (the portal's list of deployments names it; the test tells too).";
+	const familyRow = new Setting(el).setName(label).setDesc(family ? `${desc} ${family.summary}` : desc);
 	familyRow.addDropdown((d) => {
+		if (!family) d.addOption("", "Choose the model family…");
 		for (const f of FAMILIES) d.addOption(f.id, f.label);
 		d.setValue(cfg.family).onChange((v) => {
 			if (isFamilyId(v)) switchFamily(cfg, v);
@@ -147,8 +110,47 @@ export function modelFields(el: HTMLElement, ed: FieldEditor, family: ModelFamil
 		});
 		ed.register("family", familyRow, d.selectEl);
 	});
-	if (!family) return;
+}
 
+/** The API style and the api-version; "Other version…" opens a row of its own for the typed version. */
+export function apiFields(el: HTMLElement, ed: FieldEditor, family: ModelFamily | undefined): void {
+	const cfg = ed.cfg;
+	const style = new Setting(el).setName("API style").setDesc("The dated API names an API version in each request; the v1 API names none. The model family sets it.");
+	style.addDropdown((d) => {
+		d.addOption("dated", "Dated, with an API version").addOption("v1", "Versionless (v1)").setValue(cfg.apiStyle).onChange((v) => {
+			cfg.apiStyle = v === "v1" ? "v1" : "dated";
+			ed.chosen("apiStyle");
+		});
+		ed.register("apiStyle", style, d.selectEl);
+	});
+	if (cfg.apiStyle !== "dated") return;
+
+	const min = family ? minDatedVersion(family, cfg.operation) : null;
+	const version = new Setting(el).setName("API version").setDesc(family && min ? `The newest first; ${family.label} needs ${min} or newer.` : "The newest first.");
+	version.addDropdown((d) => {
+		for (const v of KNOWN_DATED_VERSIONS) d.addOption(v, v);
+		d.addOption(CUSTOM, "Other version…");
+		d.setValue(ed.customVersion ? CUSTOM : cfg.apiVersion).onChange((v) => {
+			ed.customVersion = v === CUSTOM;
+			if (v !== CUSTOM) cfg.apiVersion = v;
+			ed.chosen("apiVersion");
+		});
+		// With "Other version…", the typed version's row holds the findings and takes the focus.
+		if (!ed.customVersion) ed.register("apiVersion", version, d.selectEl);
+	});
+	if (!ed.customVersion) return;
+	const other = new Setting(el).setName("Other API version").setDesc("A dated version such as 2025-04-01-preview.");
+	other.addText((t) => {
+		t.setPlaceholder("2025-04-01-preview").setValue(cfg.apiVersion).onChange((v) => {
+			cfg.apiVersion = v;
+			ed.typed();
+		});
+		ed.register("apiVersion", other, t.inputEl);
+	});
+}
+
+export function modelFields(el: HTMLElement, ed: FieldEditor, family: ModelFamily): void {
+	const cfg = ed.cfg;
 	const tokens = new Setting(el)
 		.setName("Max completion tokens")
 		.setDesc(`The budget for reasoning and the answer together. ${family.label} writes at most ${family.maxOutputTokens.toLocaleString("en-US")}.`);
@@ -170,7 +172,7 @@ export function modelFields(el: HTMLElement, ed: FieldEditor, family: ModelFamil
 			: family.instructionsRole === "system"
 				? "Sent as the system message."
 				: `${family.label} takes no developer or system message: they are put at the top of your message, marked as instructions.`;
-	const instructions = new Setting(el).setName("Instructions").setDesc(`What the model should always do, for example "Answer in French." ${where}`);
+	const instructions = new Setting(el).setClass("azure-reasoning-wide").setName("Instructions").setDesc(`What the model should always do, for example "Answer in French." ${where}`);
 	instructions.addTextArea((t) => {
 		t.setValue(cfg.instructions).onChange((v) => {
 			cfg.instructions = v;
@@ -178,19 +180,6 @@ export function modelFields(el: HTMLElement, ed: FieldEditor, family: ModelFamil
 		});
 		ed.register("instructions", instructions, t.inputEl);
 	});
-
-	if (family.formattingPrefix) {
-		const markdown = new Setting(el)
-			.setName("Markdown output")
-			.setDesc(`${family.label} avoids Markdown unless asked: this starts the developer message with "Formatting re-enabled". Notes are Markdown.`);
-		markdown.addToggle((t) => {
-			t.setValue(cfg.markdown).onChange((v) => {
-				cfg.markdown = v;
-				ed.chosen("markdown");
-			});
-			ed.register("markdown", markdown, t.toggleEl.querySelector("input"));
-		});
-	}
 
 	const rule = family.temperature;
 	const temp = new Setting(el).setName("Temperature");
@@ -210,4 +199,19 @@ export function modelFields(el: HTMLElement, ed: FieldEditor, family: ModelFamil
 		temp.controlEl.createSpan({ cls: "azure-reasoning-fixed-value", text: fixed ? "1" : "Not sent" });
 		ed.register("temperature", temp, null);
 	}
+}
+
+export function markdownField(el: HTMLElement, ed: FieldEditor, family: ModelFamily): void {
+	if (!family.formattingPrefix) return;
+	const cfg = ed.cfg;
+	const markdown = new Setting(el)
+		.setName("Markdown output")
+		.setDesc(`${family.label} avoids Markdown unless asked: this starts the developer message with "Formatting re-enabled". Notes are Markdown.`);
+	markdown.addToggle((t) => {
+		t.setValue(cfg.markdown).onChange((v) => {
+			cfg.markdown = v;
+			ed.chosen("markdown");
+		});
+		ed.register("markdown", markdown, t.toggleEl.querySelector("input"));
+	});
 }

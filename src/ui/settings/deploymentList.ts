@@ -8,7 +8,7 @@
 import { Setting, type ButtonComponent } from "obsidian";
 import { parseEndpoint } from "../../core/endpoint";
 import { getFamily, isFamilyId } from "../../core/families";
-import { newDeployment, type DeploymentConfig } from "../../core/settings";
+import { blankDeployment, type DeploymentConfig } from "../../core/settings";
 import { validateDeployment } from "../../core/validate";
 import { deploymentTitle, statusText } from "./deploymentEditor";
 import { freshId, type SettingsHost } from "./host";
@@ -59,7 +59,7 @@ export function renderDeploymentList(el: HTMLElement, host: SettingsHost, state:
 				.setButtonText("Add deployment")
 				.setCta()
 				.onClick(() => {
-					const d = newDeployment(freshId("deployment", s.deployments));
+					const d = blankDeployment(freshId("deployment", s.deployments));
 					s.deployments.push(d);
 					s.defaultDeploymentId ??= d.id;
 					void host.save();

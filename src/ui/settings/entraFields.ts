@@ -1,8 +1,9 @@
 /**
  * A deployment's authentication in the settings tab: the method (key or Microsoft Entra ID),
- * and for Entra ID the tenant, the client id, the sign-in authority, and the device-code
- * sign-in itself: the code with a copy button, the address as a link, each waiting state said
- * plainly, then who is signed in, with a way to sign out. Tokens are never shown.
+ * and for Entra ID the tenant, the client id, and the device-code sign-in itself: the code as
+ * the one thing to type (large, monospace, with its copy button), the address as a link, each
+ * waiting state said plainly, then who is signed in, with a way to sign out. The sign-in
+ * authority (national clouds only) is drawn under Advanced (authorityField). Tokens are never shown.
  */
 import { ButtonComponent, Notice, Setting } from "obsidian";
 import type { EntraSession } from "../../azure/entraClient";
@@ -48,14 +49,29 @@ function textField(el: HTMLElement, ed: FieldEditor, field: "tenant" | "clientId
 	});
 }
 
-/** Draws the Entra ID fields and the sign-in; returns what redraws the sign-in (after typing). */
+/** The sign-in host, for national clouds only: drawn under Advanced. */
+export function authorityField(el: HTMLElement, ed: FieldEditor): void {
+	textField(el, ed, "authorityHost", "Sign-in authority", "Where you sign in. Change it only for a national cloud, for example https://login.microsoftonline.us.", DEFAULT_AUTHORITY_HOST);
+}
+
+/**
+ * Draws the Entra ID fields and the sign-in; returns what redraws the sign-in (after typing). The
+ * panel is a live region, so it is drawn again only when its session or its state changed, never
+ * on a keystroke that changes neither.
+ */
 export function entraFields(el: HTMLElement, ed: AuthEditor): () => void {
 	textField(el, ed, "tenant", "Tenant", "Your organisation's directory (tenant) ID, or its domain: Azure portal → Microsoft Entra ID → Overview.", "contoso.onmicrosoft.com");
 	textField(el, ed, "clientId", "Application (client) ID", "The ID of the app registration you made for this plugin (see the README): App registrations → your app → Overview.", "00000000-0000-0000-0000-000000000000");
-	textField(el, ed, "authorityHost", "Sign-in authority", "Where you sign in. Change it only for a national cloud, for example https://login.microsoftonline.us.", DEFAULT_AUTHORITY_HOST);
 	const row = new Setting(el).setName("Microsoft account");
 	const body = row.descEl.createDiv({ cls: "azure-reasoning-entra", attr: { "aria-live": "polite" } });
-	const draw = () => drawSignIn(row, body, ed, draw);
+	let shown: { session: EntraSession | undefined; state: SignInState | undefined; signedIn: boolean } | null = null;
+	const draw = () => {
+		const session = ed.entraSession();
+		const now = { session, state: session ? ed.signIns.get(session) : undefined, signedIn: session?.isSignedIn() ?? false };
+		if (shown && shown.session === now.session && shown.state === now.state && shown.signedIn === now.signedIn) return;
+		shown = now;
+		drawSignIn(row, body, ed, draw);
+	};
 	draw();
 	return draw;
 }
@@ -84,16 +100,21 @@ function drawSignIn(row: Setting, body: HTMLElement, ed: AuthEditor, redraw: () 
 			return;
 		case "waiting": {
 			const { code } = state;
+			// The code is the one thing the user types: on a line of its own, large, with its copy button beside it.
 			body.createDiv({ text: "Open the address below, enter this code, and sign in with your work account:" });
-			body.createDiv({ cls: "azure-reasoning-entra-code", text: code.userCode });
+			const line = body.createDiv("azure-reasoning-entra-code-line");
+			line.createEl("code", { cls: "azure-reasoning-entra-code", text: code.userCode, attr: { "aria-label": `Sign-in code ${code.userCode.split("").join(" ")}` } });
+			new ButtonComponent(line)
+				.setButtonText("Copy code")
+				.setCta()
+				.onClick(() => {
+					void navigator.clipboard.writeText(code.userCode).then(
+						() => new Notice("The sign-in code is on the clipboard."),
+						() => new Notice("Could not copy to the clipboard."),
+					);
+				});
 			body.createEl("a", { text: code.verificationUri, href: code.verificationUri });
 			body.createDiv({ cls: "azure-reasoning-entra-status", text: state.status });
-			button("Copy code", () => {
-				void navigator.clipboard.writeText(code.userCode).then(
-					() => new Notice("The sign-in code is on the clipboard."),
-					() => new Notice("Could not copy to the clipboard."),
-				);
-			}, true);
 			button("Cancel", () => state.stop.abort());
 			return;
 		}

@@ -111,6 +111,9 @@ export interface TestPanelHost {
 	flush(): void;
 	/** A fix from the report (switch the family, or an explanation's fix): apply, save, draw again. */
 	applyFix(fix: Fix, field: Field): void;
+	/** The test was pressed (every problem is shown from now on), then it ended: the page's status follows. */
+	onRun?(): void;
+	onResult?(): void;
 }
 
 function entraOf(host: TestPanelHost): { entra?: TokenSource } {
@@ -124,12 +127,27 @@ export class TestPanel {
 	private last: TestReport | null = null;
 	private resultEl: HTMLElement | null = null;
 	private button: HTMLButtonElement | null = null;
+	/** The button's row, where a problem about the test as a whole is linked to. */
+	rowEl: HTMLElement | null = null;
+	/** The settings the last report is about; once they change, the report no longer says anything about them. */
+	private tested: string | null = null;
 
 	constructor(private readonly host: TestPanelHost) {}
 
-	render(el: HTMLElement): void {
+	/** The last report's findings, while the settings are still those it tested. */
+	current(): ReportFinding[] | null {
+		if (!this.last || this.tested !== JSON.stringify(this.host.config())) return null;
+		return describeReport(this.last, this.host.config()).findings;
+	}
+
+	/** The last test answered, from the family chosen, for the settings as they are. */
+	passed(): boolean {
+		return this.last?.ok === true && this.last.actualFamily === this.host.config().family && this.current() !== null;
+	}
+
+	render(el: HTMLElement, label = "Test deployment"): void {
 		const row = new Setting(el)
-			.setName("Test deployment")
+			.setName(label)
 			.setDesc(`Sends one short request ("${TEST_PROMPT}") the way commands do, and shows which model answered.`)
 			.addButton((b) => {
 				this.button = b.buttonEl;
@@ -137,6 +155,7 @@ export class TestPanel {
 					.setDisabled(this.running)
 					.onClick(() => void this.run());
 			});
+		this.rowEl = row.settingEl;
 		this.resultEl = row.infoEl.createDiv({ cls: "azure-reasoning-test-result", attr: { "aria-live": "polite" } });
 		this.showResult();
 	}
@@ -146,9 +165,11 @@ export class TestPanel {
 		this.host.flush();
 		this.running = true;
 		this.last = null;
+		this.host.onRun?.();
 		this.setButton();
 		this.showResult();
 		const cfg = this.host.config();
+		this.tested = JSON.stringify(cfg);
 		const name = cfg.secretName.trim();
 		try {
 			this.last = await testDeployment({
@@ -163,6 +184,7 @@ export class TestPanel {
 			this.running = false;
 			this.setButton();
 			this.showResult();
+			this.host.onResult?.();
 		}
 	}
 
@@ -188,6 +210,8 @@ export class TestPanel {
 			if (!f.fix) return;
 			// A failure's fix makes its report obsolete; a family switch keeps it (it then matches).
 			if (this.last && !this.last.ok) this.last = null;
+			// A switch makes the settings what the test found: the report holds for them (set before the page redraws).
+			else this.tested = JSON.stringify({ ...this.host.config(), ...f.fix.patch });
 			this.host.applyFix(f.fix, f.field ?? "family");
 		});
 	}

@@ -44,15 +44,18 @@ function sampleHistory(now: Date): HistoryEntry[] {
 	return out;
 }
 import { batchStartScreen, batchProgressScreen } from "./batchScreens";
+import { DEPLOYMENT_PAGE_SCREENS } from "./deploymentScreens";
 
 export interface PageConfig {
 	/** The Entra ID emulator's address (loopback), used as the sign-in authority. */
 	entraUrl: string;
 	tenant: string;
 	clientId: string;
+	/** The Azure emulator's address (loopback): deployments o4-mini and secretly-o3-mini, key KEY. */
+	azureUrl: string;
 }
 
-const KEY = "sk-demo-0123456789abcdef";
+export const KEY = "sk-demo-0123456789abcdef";
 const NOTE = "Our quarterly planning meeting agreed to move the launch of the customer portal to the second week of May, after the security review. Marketing will prepare the announcement; support needs the new FAQ by the end of April.";
 
 function settingsFor(cfg: PageConfig): PluginSettings {
@@ -101,7 +104,7 @@ function standIns(settings: PluginSettings) {
 export type Screen = (cfg: PageConfig) => Promise<HTMLElement[]>;
 
 /** Resolves when `find()` returns an element (watched with a MutationObserver, not a timer loop). */
-function appears<T extends Element>(find: () => T | null, what: string): Promise<T> {
+export function appears<T extends Element>(find: () => T | null, what: string): Promise<T> {
 	return new Promise((resolve, reject) => {
 		const now = find();
 		if (now) return resolve(now);
@@ -134,7 +137,7 @@ export function reset(): void {
 }
 
 /** The settings window: Obsidian's modal with the tab list on the left (desktop) and the plugin's pane. */
-function settingsTab(cfg: PageConfig, edit?: (s: PluginSettings) => void) {
+export function settingsTab(cfg: PageConfig, edit?: (s: PluginSettings) => void) {
 	const settings = settingsFor(cfg);
 	edit?.(settings);
 	const { plugin } = standIns(settings);
@@ -147,7 +150,7 @@ function settingsTab(cfg: PageConfig, edit?: (s: PluginSettings) => void) {
 	return { tab, plugin, root: tab.containerEl };
 }
 
-function button(root: HTMLElement, row: string, label: string): HTMLButtonElement {
+export function button(root: HTMLElement, row: string, label: string): HTMLButtonElement {
 	const item = [...root.querySelectorAll(".setting-item")].find((r) => r.querySelector(".setting-item-name")?.textContent === row);
 	const b = [...(item?.querySelectorAll("button") ?? [])].find((x) => x.textContent === label);
 	if (!b) throw new Error(`No button "${label}" in the row "${row}"`);
@@ -174,6 +177,7 @@ async function previewModal(cfg: PageConfig): Promise<HTMLElement> {
 }
 
 export const SCREENS: Record<string, Screen> = {
+	...DEPLOYMENT_PAGE_SCREENS,
 	"settings-overview": async (cfg) => {
 		const { tab, root } = settingsTab(cfg);
 		tab.display();
