@@ -75,7 +75,8 @@ describe.each([
 
 		ui.click("Try it", "Done");
 		expect(ui.has("Set up your first deployment")).toBe(false);
-		expect(ui.desc("thinker (default)")).toMatch(/o4-mini · 127\.0\.0\.1 · Ready/);
+		// The overview puts the status first (its badge), then the family and the host.
+		expect(ui.desc("thinker (default)")).toMatch(/^Ready o4-mini · 127\.0\.0\.1$/);
 	});
 });
 
