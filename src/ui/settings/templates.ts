@@ -124,7 +124,7 @@ export function renderTemplateEditor(el: HTMLElement, host: SettingsHost, t: Pro
 
 	const nameRow = new Setting(el).setName("Name").setDesc("How the template picker and the template's command call it.");
 	// A full-width box under its name: a prompt is paragraphs, not a word (styles.css).
-	const textRow = new Setting(el).setClass("azure-reasoning-long-text").setName("Prompt").setDesc(`What is sent. ${LIST} are replaced by the selected text, the whole note and its title.`);
+	const textRow = new Setting(el).setClass("azure-reasoning-wide").setName("Prompt").setDesc(`What is sent. ${LIST} are replaced by the selected text, the whole note and its title.`);
 	const containers = { name: findingsContainer(nameRow.infoEl), text: findingsContainer(textRow.infoEl) };
 	let textArea: HTMLTextAreaElement | null = null;
 	const refresh = () => {
