@@ -5,6 +5,7 @@
 import type { ObsidianHost } from "../../tests/support/host";
 import type { EmulatorProcess } from "../../tests/support/emulatorProcess";
 import { Modal, modalScript, modalWatchers, type ModalStep } from "../../tests/support/obsidian";
+import { START_MODAL_CLASS } from "./folder";
 
 /** Where the demo writes: the terminal, or a test's buffer. */
 export interface DemoIo {
@@ -32,6 +33,7 @@ export function playTheUser(values: { template?: string; instruction?: string; d
 		else if (cls("azure-reasoning-ask")) step = { type: values.instruction ?? "", click: "Ask" };
 		else if (cls("azure-reasoning-too-large")) step = { click: modal.buttonLabels().includes("Send the selection only") ? "Send the selection only" : "Cancel" };
 		else if (cls("azure-reasoning-preview")) step = { click: "Close" };
+		else if (cls(START_MODAL_CLASS)) step = { click: "Start" };
 		if (step) {
 			io.out(`[the user] ${JSON.stringify(step, (_k, v: unknown) => (v instanceof RegExp ? String(v) : v))}`);
 			modalScript.push(step);

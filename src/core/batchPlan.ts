@@ -7,12 +7,15 @@
  * in the vault (`Work/A/Meeting.md` → `<out>/Summaries/Work/A/Meeting (summary).md`), so two notes
  * of the same name in different folders never collide, and the same note gets the same summary
  * whichever folder the batch ran on. A name taken by another file gets a deterministic suffix;
- * a summary already recorded for the note keeps its path.
+ * a changed note's summary is replaced in place, unless the user edited it since the plugin wrote
+ * it (core/batchNotes.ts, summaryEdited): then it is kept as it is, and the new summary goes
+ * beside it (the next free name). A note may so have several summaries: any that records its
+ * current hash makes it up to date, and an unedited one is the one replaced.
  */
 import { SUMMARIZE_NOTE_TEMPLATE } from "./commandPrompts";
 import { contentHash } from "./batchHash";
 import { renderTemplate } from "./prompt";
-import { readSummaryMark, isIndexNote } from "./batchNotes";
+import { readSummaryMark, isIndexNote, summaryEdited } from "./batchNotes";
 
 export const SUMMARIES_FOLDER = "Summaries";
 export const INDEX_NAME = "Index of summaries";
@@ -52,8 +55,10 @@ export interface PlannedNote {
 	hash: string;
 	prompt: string;
 	promptTokens: number;
-	/** A summary of an older version exists at summaryPath: it is replaced. */
+	/** A summary of an older version, unedited, exists at summaryPath: it is replaced. */
 	replaces: boolean;
+	/** The note's older summaries that the user edited: kept as they are, the new one written beside them. */
+	kept: string[];
 }
 
 export interface BatchPlan {
@@ -126,17 +131,19 @@ function withSuffix(path: string, isTaken: (p: string) => boolean): string {
 export function planBatch(input: PlanInput): BatchPlan {
 	const folder = folderKey(input.folder);
 	const byPath = (a: VaultNote, b: VaultNote) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-	// The summary each source already has (the first by path when two claim the same source).
-	const recorded = new Map<string, { path: string; hash: string }>();
+	// The summaries each source already has, in path order.
+	const claims = new Map<string, { path: string; hash: string; edited: boolean }[]>();
 	const ours = new Set<string>();
 	for (const note of [...input.summaries].sort(byPath)) {
 		const mark = readSummaryMark(note.text);
 		if (mark) {
 			ours.add(note.path);
-			if (!recorded.has(mark.sourcePath)) recorded.set(mark.sourcePath, { path: note.path, hash: mark.sourceHash });
+			const list = claims.get(mark.sourcePath) ?? [];
+			list.push({ path: note.path, hash: mark.sourceHash, edited: summaryEdited(note.text) });
+			claims.set(mark.sourcePath, list);
 		} else if (isIndexNote(note.text)) ours.add(note.path);
 	}
-	const claimedBySource = new Set([...recorded.values()].map((r) => r.path.toLowerCase()));
+	const claimedBySource = new Set([...claims.values()].flat().map((c) => c.path.toLowerCase()));
 	const taken = new Set(input.takenPaths.map((p) => p.toLowerCase()));
 	const assigned = new Set<string>();
 	const plan: BatchPlan = { folder, mirror: mirrorOf(input.outputFolder, folder), indexPath: indexPathOf(input.outputFolder, folder), todo: [], upToDate: [], tooLarge: [], empty: [], promptTokens: 0 };
@@ -144,9 +151,10 @@ export function planBatch(input: PlanInput): BatchPlan {
 		if (ours.has(note.path) || readSummaryMark(note.text) || isIndexNote(note.text)) continue;
 		if (input.only && !input.only.has(note.path)) continue;
 		const hash = contentHash(note.text);
-		const existing = recorded.get(note.path);
-		if (existing && existing.hash === hash) {
-			plan.upToDate.push({ sourcePath: note.path, summaryPath: existing.path });
+		const summaries = claims.get(note.path) ?? [];
+		const current = summaries.find((c) => c.hash === hash);
+		if (current) {
+			plan.upToDate.push({ sourcePath: note.path, summaryPath: current.path });
 			continue;
 		}
 		if (note.text.trim() === "") {
@@ -159,6 +167,7 @@ export function planBatch(input: PlanInput): BatchPlan {
 			plan.tooLarge.push({ sourcePath: note.path, promptTokens: size.promptTokens, available: size.available });
 			continue;
 		}
+		const existing = summaries.find((c) => !c.edited);
 		const summaryPath = existing
 			? existing.path
 			: withSuffix(preferredSummaryPath(input.outputFolder, note.path), (p) => {
@@ -166,7 +175,8 @@ export function planBatch(input: PlanInput): BatchPlan {
 					return taken.has(lower) || assigned.has(lower) || claimedBySource.has(lower);
 				});
 		assigned.add(summaryPath.toLowerCase());
-		plan.todo.push({ sourcePath: note.path, summaryPath, hash, prompt, promptTokens: size.promptTokens, replaces: existing !== undefined });
+		const kept = existing ? [] : summaries.map((c) => c.path);
+		plan.todo.push({ sourcePath: note.path, summaryPath, hash, prompt, promptTokens: size.promptTokens, replaces: existing !== undefined, kept });
 		plan.promptTokens += size.promptTokens;
 	}
 	return plan;

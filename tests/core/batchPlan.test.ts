@@ -1,15 +1,18 @@
 import fc from "fast-check";
 import { contentHash } from "../../src/core/batchHash";
-import { indexNoteText, isIndexNote, readSummaryMark } from "../../src/core/batchNotes";
+import { asWritten, indexNoteText, isIndexNote, readSummaryMark, withNoteHash } from "../../src/core/batchNotes";
 import { planBatch, preferredSummaryPath, type PlanInput, type VaultNote } from "../../src/core/batchPlan";
 import { generatedNoteText } from "../../src/core/summaryNote";
 
 const fits = (prompt: string) => ({ promptTokens: Math.ceil(prompt.length / 4), available: 1_000, fits: prompt.length / 4 <= 1_000 });
 
+/** A summary as the batch writes it (with its note_hash). */
 function summaryOf(source: string, text: string): string {
-	return generatedNoteText(
+	return withNoteHash(
+		generatedNoteText(
 		{ heading: "Summary of {{link}}.", sourceLink: `[[${source}]]`, sourcePath: source, deployment: "D", model: "m", date: new Date(2026, 0, 2), usage: null, sourceHash: contentHash(text) },
-		"The gist.",
+			"The gist.",
+		),
 	);
 }
 
@@ -99,8 +102,9 @@ describe("the batch's notes", () => {
 
 	test("the index links every summary in source order and records its folder", () => {
 		const text = indexNoteText("Work", [{ sourcePath: "Work/b.md", summaryLink: "[[b (summary)]]", sourceLink: "[[b]]" }, { sourcePath: "Work/a.md", summaryLink: "[[a (summary)]]", sourceLink: "[[a]]" }], ["Work/big.md"]);
-		expect(text).toBe('---\nsummaries_of: "Work"\n---\n\nSummaries of the notes in the folder Work: 2.\n\n- [[a (summary)]] (of [[a]])\n- [[b (summary)]] (of [[b]])\n\nToo large for the deployment\'s context window, not summarized:\n\n- [[Work/big]]\n');
+		expect(text).toBe(`---\nsummaries_of: "Work"\nnote_hash: ${JSON.stringify(contentHash(text.replace(/^note_hash: .*\n/m, "")))}\n---\n\nSummaries of the notes in the folder Work: 2.\n\n- [[a (summary)]] (of [[a]])\n- [[b (summary)]] (of [[b]])\n\nToo large for the deployment\'s context window, not summarized:\n\n- [[Work/big]]\n`);
 		expect(isIndexNote(text)).toBe(true);
+		expect(asWritten(text)).toBe(true);
 	});
 
 	test("the preferred path of a note at the root, with the output folder at the root", () => {

@@ -3,7 +3,7 @@
  * not a copy. The command's new note is created and nothing else is touched (every file's bytes,
  * DIR/.obsidian included); a second run never overwrites (the plugin names the second summary
  * anew); a command that tries to overwrite or delete a note is stopped and reported; --folder is
- * checked. The demo's run (scripts/demo/run.ts) runs in this process against the strict emulator
+ * checked (the batch itself: demoVaultBatch.test.ts). The demo's run (scripts/demo/run.ts) runs in this process against the strict emulator
  * on loopback (AZURE_OPENAI_* pointing at it); one test spawns scripts/demo.ts to show the flags
  * reach it from a terminal.
  */
@@ -14,6 +14,7 @@ import * as path from "node:path";
 import { runDemo, type DemoHooks, type DemoOptions } from "../../scripts/demo/run";
 import { configDirFor } from "../../scripts/demo/vault";
 import { AzureEmulator } from "../support/azureEmulator";
+import { differences as vaultDifferences, files as vaultFiles, section } from "./vaultFiles";
 
 const ROOT = path.resolve(__dirname, "../..");
 const KEY = "demo-vault-key-0123456789abcdef";
@@ -56,26 +57,8 @@ async function demo(flags: DemoOptions, hooks: DemoHooks = {}) {
 	return { code, out, err, sent: azure.requests.length - sentBefore };
 }
 
-/** Every file under DIR, dot-folders included, with its bytes. */
-function files(): Map<string, Buffer> {
-	const all = new Map<string, Buffer>();
-	for (const e of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-		if (e.isFile()) all.set(path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"), fs.readFileSync(path.join(e.parentPath, e.name)));
-	}
-	return all;
-}
-
-/** The files that differ from `before`: new or changed, and removed. */
-function differences(before: Map<string, Buffer>): { added: string[]; changed: string[]; removed: string[] } {
-	const after = files();
-	return {
-		added: [...after.keys()].filter((p) => !before.has(p)).sort(),
-		changed: [...after.keys()].filter((p) => before.has(p) && !before.get(p)?.equals(after.get(p) as Buffer)).sort(),
-		removed: [...before.keys()].filter((p) => !after.has(p)),
-	};
-}
-
-const section = (out: string, name: string) => out.split(`--- ${name} ---\n`)[1]?.split("\n--- ")[0];
+const files = () => vaultFiles(dir);
+const differences = (before: Map<string, Buffer>) => vaultDifferences(dir, before);
 
 test("a summary of a nested note: its new note is created in DIR, the one request sent, and not one other byte of DIR changes (.obsidian included)", async () => {
 	const before = files();
@@ -188,15 +171,6 @@ test.each([
 	expect(r.code).toBe(2);
 	expect(r.err).toContain(says);
 	expect(r.out).toBe("");
-	expect(r.sent).toBe(0);
-	expect(differences(before)).toEqual({ added: [], changed: [], removed: [] });
-});
-
-test("the batch on a valid folder: this build of main.js has no such command, and says so (exit code 2, nothing sent or written)", async () => {
-	const before = files();
-	const r = await demo({ folder: "Réunions/2026", command: "summarize-folder-to-new-notes" });
-	expect(r.code).toBe(2);
-	expect(r.err).toContain("summarize-folder-to-new-notes is not in this build of main.js");
 	expect(r.sent).toBe(0);
 	expect(differences(before)).toEqual({ added: [], changed: [], removed: [] });
 });

@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { contentHash } from "../../src/core/batchHash";
 import { readSummaryMark } from "../../src/core/batchNotes";
 import { modalErrors, modalScript } from "../support/obsidian";
-import { answerNaming, bar, BATCH, FolderMenu, notesUnder, probe, progressText, progressView } from "./batchHarness";
+import { openFileMenu } from "../support/menus";
+import { answerNaming, bar, BATCH, notesUnder, probe, progressText, progressView } from "./batchHarness";
 import { KEY, ROOT, type Loader, useHarness, userMessage } from "./commandsHarness";
 
 const h = useHarness();
@@ -185,15 +186,12 @@ describe("summarize folder to new notes on main.js", () => {
 
 	test("the folder's context menu: Summarize the notes in this folder, awaited through the batches' settled()", async () => {
 		await start();
-		const folder = h.host.app.vault.getAbstractFileByPath("Work/A");
-		if (!folder) throw new Error("no folder");
-		const menu = FolderMenu.open(h, folder);
-		expect(menu.items.map((i) => i.title)).toEqual(["Summarize the notes in this folder"]);
-		const note = h.host.app.vault.getAbstractFileByPath("Work/Plan.md");
-		// A note gets the one-note summary (ui/menus.ts), never the batch.
-		expect(note && FolderMenu.open(h, note).items.map((i) => i.title)).toEqual(["Summarize to new note"]);
+		const menu = openFileMenu(h.host, "Work/A");
+		expect(menu.items().map((i) => i.title)).toEqual(["Summarize the notes in this folder"]);
+		// A note's menu has the plugin's note item, not the batch.
+		expect(openFileMenu(h.host, "Work/Plan.md").items().map((i) => i.title)).toEqual(["Summarize to new note"]);
 		modalScript.push({ click: "Start" });
-		menu.items[0]?.click?.();
+		menu.item("Summarize the notes in this folder").click();
 		await h.plugin.services.batches.settled();
 		expect(modalErrors).toEqual([]);
 		expect(notesUnder(h, "Summaries")).toEqual(["Summaries/Work/A/Index of summaries.md", "Summaries/Work/A/Meeting (summary).md"]);

@@ -1,10 +1,9 @@
 /**
  * What the batch tests share, beside the command harness: a vault of notes in folders, a virtual
  * clock for the batch (its retry-after waits and backoffs cost no real time, and are recorded), a
- * recorder in place of the request history, the progress view found among the open modals, and
- * a folder's context menu as Obsidian builds it.
+ * recorder in place of the request history, and the progress view found among the open modals
+ * (a folder's context menu: tests/support/menus.ts).
  */
-import type { Menu, MenuItem, TAbstractFile } from "obsidian";
 import type { HistoryEntry } from "../../src/core/historyEntry";
 import { findEls, Modal, modalWatchers } from "../support/obsidian";
 import type { Harness } from "./commandsHarness";
@@ -62,37 +61,6 @@ export function progressText(): string {
 export function bar(): { value: unknown } | undefined {
 	const view = progressView();
 	return view ? (findEls(view.contentEl, (el) => el.tagName === "PROGRESS")[0] as unknown as { value: unknown }) : undefined;
-}
-
-/** A context menu as the file explorer builds it: items added by handlers of "file-menu", each clicked like the user does. */
-export class FolderMenu {
-	readonly items: { title: string; icon: string; click: (() => unknown) | null }[] = [];
-
-	/** What the handlers receive: Menu.addItem with a MenuItem's setters (obsidian.d.ts), nothing more. */
-	asMenu(): Menu {
-		const menu = {
-			addItem: (cb: (item: MenuItem) => unknown) => {
-				const entry = { title: "", icon: "", click: null as (() => unknown) | null };
-				const item = {
-					setTitle: (t: string) => ((entry.title = t), item),
-					setIcon: (i: string) => ((entry.icon = i), item),
-					setSection: () => item,
-					onClick: (fn: () => unknown) => ((entry.click = fn), item),
-				};
-				cb(item as unknown as MenuItem);
-				this.items.push(entry);
-				return menu;
-			},
-			addSeparator: () => menu,
-		};
-		return menu as unknown as Menu;
-	}
-
-	static open(h: Harness, file: TAbstractFile): FolderMenu {
-		const menu = new FolderMenu();
-		h.host.app.workspace.trigger("file-menu", menu.asMenu(), file, "file-explorer");
-		return menu;
-	}
 }
 
 /** The notes under `folder` (the summaries' folder), sorted. */

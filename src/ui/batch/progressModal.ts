@@ -10,7 +10,8 @@ import { fractionDone, type BatchSnapshot } from "../../core/batchProgress";
 import type { ModalHost } from "../context";
 import { guardedHandler } from "../guard";
 import { openWhileLoaded } from "../modals/lifetime";
-import { describeCounts, describePace, describeTime, describeTokens } from "./progressText";
+import { describeCounts, describePace, describeTime, describeTokens, keptLines } from "./progressText";
+import type { KeptSummary } from "./work";
 
 export const RETRY_LABEL = "Retry the failed ones";
 
@@ -21,6 +22,9 @@ export interface ProgressSource {
 	readonly report: { cancelled: boolean; failed: readonly { item: { sourcePath: string }; reason: string }[] } | null;
 	readonly indexPath: string | null;
 	readonly indexProblem: string;
+	/** The summaries (and the index) the user edited, kept as they were, and where the new ones went. */
+	readonly kept: readonly KeptSummary[];
+	readonly indexKept: string | null;
 	snapshot(): BatchSnapshot;
 	/** Called on each change; returns the unsubscribe. */
 	subscribe(listener: () => void): () => void;
@@ -110,6 +114,7 @@ export class BatchProgressModal extends Modal {
 		this.endEl.createEl("p", { text: how, cls: "azure-reasoning-batch-outcome" });
 		if (this.session.indexPath) this.endEl.createEl("p", { text: `Index of the summaries: ${this.session.indexPath}` });
 		if (this.session.indexProblem) this.endEl.createEl("p", { text: this.session.indexProblem, cls: "azure-reasoning-batch-problem" });
+		for (const line of keptLines(this.session.kept, this.session.indexKept, this.session.indexPath)) this.endEl.createEl("p", { text: line });
 		if (report.failed.length === 0) return;
 		this.endEl.createEl("p", { text: `Failed (${report.failed.length}):` });
 		const list = this.endEl.createEl("ul", { cls: "azure-reasoning-batch-failures" });

@@ -2,6 +2,7 @@
 import type { BatchSnapshot } from "../../core/batchProgress";
 import { formatCount } from "../../core/count";
 import { formatElapsed } from "../progress";
+import type { KeptSummary } from "./work";
 
 /** "3 of 10 done, 2 skipped, 1 failed, 6 remaining". */
 export function describeCounts(s: BatchSnapshot): string {
@@ -34,4 +35,13 @@ export function statusLine(folder: string, s: BatchSnapshot): string {
 	const failed = s.failed > 0 ? `, ${s.failed} failed` : "";
 	const left = s.state === "paused" ? ", paused" : s.etaMs !== null && s.etaMs > 0 ? `, ${formatElapsed(s.etaMs)} left` : "";
 	return `Summaries of ${folder}: ${s.done + s.failed}/${s.total}${failed}${left}`;
+}
+
+/** What the end report says of the notes the user edited, kept as they were (empty when none). */
+export function keptLines(kept: readonly KeptSummary[], indexKept: string | null, indexPath: string | null): string[] {
+	const lines: string[] = [];
+	if (kept.length === 1) lines.push(`A summary you edited was kept as it is, the new one written beside it: ${kept[0]?.written ?? ""} (yours: ${kept[0]?.edited.join(", ") ?? ""}).`);
+	else if (kept.length > 1) lines.push(`${kept.length} summaries you edited were kept as they are, the new ones written beside them: ${kept.map((k) => k.written).join(", ")}.`);
+	if (indexKept) lines.push(`The index note you edited was kept as it is (${indexKept}); the index is now ${indexPath ?? "beside it"}.`);
+	return lines;
 }

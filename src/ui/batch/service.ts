@@ -43,9 +43,25 @@ export class BatchService {
 		return work;
 	}
 
-	/** Resolves once every command, menu and "Retry the failed ones" run started so far is over. */
-	async settled(): Promise<void> {
-		while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+	/**
+	 * Resolves once every command, menu and "Retry the failed ones" run started so far is over, with
+	 * what each of them resolved to (a command's outcome), in the order they started; a run that
+	 * rejected is left out (the command wrapper turns throws into outcomes, so none does).
+	 */
+	async settled(): Promise<unknown[]> {
+		const outcomes: unknown[] = [];
+		const seen = new Set<Promise<unknown>>();
+		while (this.pending.size > 0) {
+			const runs = [...this.pending];
+			const results = await Promise.allSettled(runs);
+			results.forEach((r, i) => {
+				const run = runs[i] as Promise<unknown>;
+				if (seen.has(run)) return;
+				seen.add(run);
+				if (r.status === "fulfilled") outcomes.push(r.value);
+			});
+		}
+		return outcomes;
 	}
 
 	/** On unload: the running batch is cancelled (nothing more is written) and its progress goes. */

@@ -16,7 +16,7 @@ import { BatchStatus } from "./batchStatus";
 import { writeIndex } from "./indexNote";
 import { BatchProgressModal, type ProgressSource } from "./progressModal";
 import { planFromVault } from "./vaultPlan";
-import { summarizeOne } from "./work";
+import { summarizeOne, type KeptSummary } from "./work";
 
 export interface SessionSpec {
 	folder: TFolder;
@@ -33,6 +33,10 @@ export class BatchSession implements ProgressSource {
 	indexPath: string | null = null;
 	/** Why the index could not be written, when it could not. */
 	indexProblem = "";
+	/** The summaries the user edited, kept as they are, and the new ones beside them (this run's). */
+	kept: KeptSummary[] = [];
+	/** The index note the user edited, kept as it is, when this run wrote the index beside it. */
+	indexKept: string | null = null;
 	private readonly listeners = new Set<() => void>();
 	private modal: BatchProgressModal | null = null;
 	private readonly status: BatchStatus;
@@ -99,6 +103,8 @@ export class BatchSession implements ProgressSource {
 	async execute(): Promise<BatchReport<PlannedNote>> {
 		this.running = true;
 		this.report = null;
+		this.kept = [];
+		this.indexKept = null;
 		this.notify();
 		try {
 			const report = await this.run.start();
@@ -146,7 +152,7 @@ export class BatchSession implements ProgressSource {
 		return new BatchRun<PlannedNote>({
 			items: plan.todo,
 			weight: (n) => n.promptTokens,
-			work: (note, signal) => summarizeOne(ctx, this.spec.config, note, signal),
+			work: (note, signal) => summarizeOne(ctx, this.spec.config, note, signal, (k) => this.kept.push(k)),
 			concurrency: ctx.settings.batchConcurrency,
 			maxRetries: ctx.settings.maxRetries,
 			skipped: plan.upToDate.length + plan.tooLarge.length + plan.empty.length,
@@ -157,7 +163,9 @@ export class BatchSession implements ProgressSource {
 
 	private async updateIndex(): Promise<void> {
 		try {
-			this.indexPath = await writeIndex(this.ctx.app, this.plan);
+			const index = await writeIndex(this.ctx.app, this.plan);
+			this.indexPath = index?.path ?? null;
+			this.indexKept = index?.kept ?? null;
 			this.indexProblem = "";
 		} catch (e) {
 			this.indexProblem = `The index note could not be written (${messageOf(e)}).`;

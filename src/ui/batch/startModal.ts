@@ -23,11 +23,13 @@ export interface StartInfo {
 export function startLines(info: StartInfo): string[] {
 	const { plan } = info;
 	const notes = plan.todo.length + plan.upToDate.length + plan.tooLarge.length + plan.empty.length;
-	const changed = plan.todo.filter((t) => t.replaces).length;
+	const changed = plan.todo.filter((t) => t.replaces || t.kept.length > 0).length;
+	const beside = plan.todo.filter((t) => t.kept.length > 0).length;
+	const edited = beside > 0 ? `; ${beside} of their summaries you edited: kept as they are, the new ${beside === 1 ? "one goes" : "ones go"} beside them` : "";
 	const skippedEmpty = plan.empty.length > 0 ? `, ${plan.empty.length} empty (skipped)` : "";
 	const tooLarge = plan.tooLarge.length > 0 ? `, ${plan.tooLarge.length} too large (not sent)` : "";
 	return [
-		`${notes} ${notes === 1 ? "note" : "notes"}: ${plan.todo.length} to summarize${changed > 0 ? ` (${changed} changed since their summary)` : ""}, ${plan.upToDate.length} up to date (skipped)${skippedEmpty}${tooLarge}.`,
+		`${notes} ${notes === 1 ? "note" : "notes"}: ${plan.todo.length} to summarize${changed > 0 ? ` (${changed} changed since their summary${edited})` : ""}, ${plan.upToDate.length} up to date (skipped)${skippedEmpty}${tooLarge}.`,
 		`Estimated prompt tokens: about ${formatCount(plan.promptTokens)} (an estimate; the answers and their reasoning come on top).`,
 		`On ${info.deploymentLabel}, ${info.concurrency} at a time. The summaries go to ${plan.mirror}/, with an index note.`,
 	];

@@ -15,6 +15,7 @@ import { pick } from "../modals/picker";
 import { deploymentLabel } from "../modals/pickers";
 import { writeIndex } from "./indexNote";
 import { BatchSession } from "./session";
+import { keptLines } from "./progressText";
 import { askStart } from "./startModal";
 import { planFromVault } from "./vaultPlan";
 
@@ -56,7 +57,8 @@ export async function summarizeFolder(ctx: PluginContext, chosen: TFolder | null
 	if (plan.todo.length === 0) {
 		const index = await writeIndex(ctx.app, plan);
 		const tooLarge = plan.tooLarge.length > 0 ? ` ${plan.tooLarge.length} too large for the deployment (${plan.tooLarge.map((t) => t.sourcePath).join(", ")}).` : "";
-		return tell(true, `Nothing to send for ${label}: ${plan.upToDate.length} up to date, ${plan.empty.length} empty.${tooLarge}${index ? ` Index: ${index}.` : ""}`);
+		const kept = keptLines([], index?.kept ?? null, index?.path ?? null).map((l) => ` ${l}`).join("");
+		return tell(true, `Nothing to send for ${label}: ${plan.upToDate.length} up to date, ${plan.empty.length} empty.${tooLarge}${index ? ` Index: ${index.path}.` : ""}${kept}`);
 	}
 	const start = await askStart(ctx, { plan, folderLabel: label, deploymentLabel: config ? deploymentLabel(config) : "", familyLabel: prepared.deployment.family.label, concurrency: ctx.settings.batchConcurrency });
 	if (!start || ctx.services.lifetime.aborted) return { ok: false, message: "Cancelled: nothing was sent." };
@@ -67,6 +69,7 @@ export async function summarizeFolder(ctx: PluginContext, chosen: TFolder | null
 	const report = await session.execute();
 	if (ctx.services.lifetime.aborted) return { ok: false, message: "The plugin was unloaded: the batch stopped. Run it again to go on where it stopped." };
 	const counts = `${report.done.length} written, ${plan.upToDate.length} up to date, ${plan.tooLarge.length} too large, ${report.failed.length} failed`;
-	const message = report.cancelled ? `Summaries of ${label} cancelled: ${counts}, ${report.notDone.length} not done.` : `Summaries of ${label}: ${counts}.`;
+	const kept = keptLines(session.kept, session.indexKept, session.indexPath).map((l) => ` ${l}`).join("");
+	const message = (report.cancelled ? `Summaries of ${label} cancelled: ${counts}, ${report.notDone.length} not done.` : `Summaries of ${label}: ${counts}.`) + kept;
 	return { ok: !report.cancelled && report.failed.length === 0, message, ...(session.indexPath ? { note: session.indexPath } : {}) };
 }

@@ -2,7 +2,9 @@
  * One note of a batch: its request through azure/runPrompt.ts (no modal questions, no retries of
  * its own: the batch runner retries, with the concurrency controller), recorded in the request
  * history, and its summary written only once the whole answer arrived, so a cancel, a failure or
- * an unload never leaves a partial note. A changed note's summary is replaced in place.
+ * an unload never leaves a partial note. A changed note's summary is replaced in place, unless
+ * the user edited it since the plugin wrote it (checked again at the moment of writing: a batch
+ * runs for minutes): then it is kept byte for byte and the new summary goes beside it.
  */
 import { normalizePath, TFile, type App } from "obsidian";
 import { runPrompt, type RunResult } from "../../azure/runPrompt";
@@ -10,6 +12,7 @@ import type { PlannedNote } from "../../core/batchPlan";
 import type { WorkResult } from "../../core/batchRunner";
 import type { HistoryEntry } from "../../core/historyEntry";
 import type { DeploymentConfig } from "../../core/settings";
+import { summaryEdited, withNoteHash } from "../../core/batchNotes";
 import { generatedNoteText } from "../../core/summaryNote";
 import { linkTo } from "../answerNote";
 import type { PluginContext } from "../context";
@@ -30,26 +33,45 @@ async function ensureFolder(app: App, path: string): Promise<void> {
 	}
 }
 
-/** Writes the summary at its planned path: replaces the older summary there, else creates it (another free name if the path was taken meanwhile). */
-async function writeSummary(app: App, note: PlannedNote, text: (path: string) => string): Promise<string> {
+/** A summary the user edited, kept as it is, and the new one written beside it. */
+export interface KeptSummary {
+	sourcePath: string;
+	edited: string[];
+	written: string;
+}
+
+/** Thrown inside Vault.process when the summary turned out edited: nothing is written there. */
+class EditedMeanwhile extends Error {}
+
+/** Writes the summary: replaces the older, unedited one at its planned path, else creates it (another free name if the path was taken meanwhile, or holds an edited summary). */
+async function writeSummary(app: App, note: PlannedNote, text: (path: string) => string): Promise<{ path: string; kept: string[] }> {
 	const path = normalizePath(note.summaryPath);
 	const existing = app.vault.getAbstractFileByPath(path);
-	if (note.replaces && existing instanceof TFile) {
-		await app.vault.process(existing, () => text(path));
-		return path;
-	}
 	const cut = path.lastIndexOf("/");
 	const dir = cut < 0 ? "" : path.slice(0, cut);
+	const base = path.slice(cut + 1).replace(/\.md$/i, "");
+	if (note.replaces && existing instanceof TFile) {
+		try {
+			await app.vault.process(existing, (current) => {
+				if (summaryEdited(current)) throw new EditedMeanwhile();
+				return text(path);
+			});
+			return { path, kept: [] };
+		} catch (e) {
+			if (!(e instanceof EditedMeanwhile)) throw e;
+		}
+		// Edited since the plan was made: kept, the new summary beside it.
+		return { path: (await createNewNote(app, dir, base.replace(/ \d+$/, ""), text)).path, kept: [path] };
+	}
 	await ensureFolder(app, dir);
 	if (!existing) {
 		try {
-			return (await app.vault.create(path, text(path))).path;
+			return { path: (await app.vault.create(path, text(path))).path, kept: note.kept };
 		} catch {
 			// Taken meanwhile: a free name beside it.
 		}
 	}
-	const base = path.slice(cut + 1).replace(/\.md$/i, "");
-	return (await createNewNote(app, dir, base, text)).path;
+	return { path: (await createNewNote(app, dir, base, text)).path, kept: note.kept };
 }
 
 function record(ctx: PluginContext, config: DeploymentConfig, result: RunResult, sentAt: Date, outcome: HistoryEntry["outcome"], path: string): void {
@@ -75,7 +97,7 @@ function record(ctx: PluginContext, config: DeploymentConfig, result: RunResult,
 }
 
 /** Summarizes one planned note; never throws. */
-export async function summarizeOne(ctx: PluginContext, config: DeploymentConfig, note: PlannedNote, signal: AbortSignal): Promise<WorkResult> {
+export async function summarizeOne(ctx: PluginContext, config: DeploymentConfig, note: PlannedNote, signal: AbortSignal, onKept: (k: KeptSummary) => void = () => undefined): Promise<WorkResult> {
 	const sentAt = new Date();
 	const result = await runPrompt({
 		config,
@@ -105,13 +127,17 @@ export async function summarizeOne(ctx: PluginContext, config: DeploymentConfig,
 	const { completion, deployment } = result;
 	let path: string;
 	try {
-		path = await writeSummary(ctx.app, note, (at) =>
-			generatedNoteText(
-				{ heading: HEADING, sourceLink: linkTo(ctx.app, note.sourcePath, at), sourcePath: note.sourcePath, deployment: deployment.displayName, model: completion.model || deployment.deployment, date: new Date(), usage: completion.usage, sourceHash: note.hash },
-				completion.text,
-				completion.reasoningSummary,
+		const written = await writeSummary(ctx.app, note, (at) =>
+			withNoteHash(
+				generatedNoteText(
+					{ heading: HEADING, sourceLink: linkTo(ctx.app, note.sourcePath, at), sourcePath: note.sourcePath, deployment: deployment.displayName, model: completion.model || deployment.deployment, date: new Date(), usage: completion.usage, sourceHash: note.hash },
+					completion.text,
+					completion.reasoningSummary,
+				),
 			),
 		);
+		path = written.path;
+		if (written.kept.length > 0) onKept({ sourcePath: note.sourcePath, edited: written.kept, written: path });
 	} catch (e) {
 		record(ctx, config, result, sentAt, "answered", "");
 		return { kind: "failed", reason: `The summary could not be written to ${note.summaryPath} (${messageOf(e)}).` };

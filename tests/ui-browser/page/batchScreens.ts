@@ -47,6 +47,9 @@ function source(state: "running" | "failures"): ProgressSource {
 		report: running ? null : { cancelled: false, failed },
 		indexPath: running ? null : "AI answers/Summaries/Meetings/Index of summaries.md",
 		indexProblem: "",
+		// The end report's longest line: a summary the user edited, kept, and the new one beside it.
+		kept: running ? [] : [{ sourcePath: "Meetings/Planning.md", edited: ["AI answers/Summaries/Meetings/Planning (summary).md"], written: "AI answers/Summaries/Meetings/Planning (summary) 2.md" }],
+		indexKept: null,
 		snapshot: () => snapshot,
 		subscribe: () => () => undefined,
 		pause: () => undefined,
