@@ -34,7 +34,7 @@ export const USAGE = `Usage: npm run demo -- [--command ID] [--template NAME] [-
                      [--vault DIR --note PATH_IN_DIR] [--vault DIR --folder PATH_IN_DIR]`;
 
 /** The fixed command ids (src/ui/commands/index.ts); each prompt template adds template-<its id>. */
-export const KNOWN_COMMANDS = ["run-prompt-on-selection", "ask-about-selection", "summarize-note-to-new-note", "summarize-selection-to-new-note", "summarize-folder-to-new-notes", "choose-deployment", "preview-request", "cancel-request", "template-<template id>"];
+export const KNOWN_COMMANDS = ["run-prompt-on-selection", "ask-about-selection", "summarize-note-to-new-note", "summarize-selection-to-new-note", "summarize-folder-to-new-notes", "choose-deployment", "preview-request", "cancel-request", "sign-in-with-microsoft", "open-request-history", "template-<template id>"];
 
 export interface DemoOptions extends TargetFlags {
 	command?: string;
