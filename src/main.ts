@@ -64,8 +64,10 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 			dispose: () => {
 				// First the lifetime: open modals close, and answers that arrive later leave everything alone.
 				lifetime.abort();
-				// The batch before the history: its last cancelled requests are still recorded.
-				for (const owned of [batches, requests, placement, entra, templateCommands, history]) owned.dispose();
+				for (const owned of [batches, requests, placement, entra, templateCommands]) owned.dispose();
+				// The requests just cancelled record their entries when they settle, a few turns from now:
+				// the history takes them until then (see HistoryStore.dispose), and nothing after.
+				history.dispose(requests.settled());
 				// The SDK clients (and the keys they hold), cached in azure/client.ts.
 				clearClientCache();
 			},

@@ -58,6 +58,9 @@ export function describeJob(job: Job, now = Date.now()): string {
 
 export class RequestTracker {
 	private readonly shown = new Map<number, Shown>();
+	/** The requests not finished yet: after dispose() too, until their aborts settle. */
+	private readonly unfinished = new Set<number>();
+	private whenSettled: (() => void)[] = [];
 	private nextId = 1;
 	private ticker: number | null = null;
 
@@ -82,8 +85,9 @@ export class RequestTracker {
 			signal: controller.signal,
 			status: "",
 			cancel: () => controller.abort(),
-			finish: () => this.remove(id),
+			finish: () => this.finished(id),
 		};
+		this.unfinished.add(id);
 		const shown: Shown = { job, reveal: null, statusEl: null, notice: null };
 		this.shown.set(id, shown);
 		// Cleared when the request ends (remove), and by dispose() on unload.
@@ -112,6 +116,19 @@ export class RequestTracker {
 	/** Cancels every request (on unload). */
 	cancelAll(): void {
 		for (const s of this.shown.values()) s.job.cancel();
+	}
+
+	/** Resolves once every request started so far has finished (cancelled ones settle a few turns after their abort). */
+	settled(): Promise<void> {
+		if (this.unfinished.size === 0) return Promise.resolve();
+		return new Promise((resolve) => this.whenSettled.push(resolve));
+	}
+
+	private finished(id: number): void {
+		this.remove(id);
+		this.unfinished.delete(id);
+		if (this.unfinished.size > 0) return;
+		for (const resolve of this.whenSettled.splice(0)) resolve();
 	}
 
 	private remove(id: number): void {

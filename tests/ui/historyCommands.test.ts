@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { HistoryEntry } from "../../src/core/historyEntry";
 import { parseHistory } from "../../src/core/historyFile";
-import type { RequestHistory } from "../../src/ui/history/historyStore";
+import type { HistoryStore, RequestHistory } from "../../src/ui/history/historyStore";
 import { BEFORE, KEY, LOADERS, NOTE, SECRET, SELECTED, answeredUsage, deployment, useHarness } from "./commandsHarness";
 
 const h = useHarness();
@@ -99,6 +99,26 @@ describe("requests that end otherwise (main.js, on the fake clock)", () => {
 		const [e] = await entries();
 		expect(e).toMatchObject({ command: "run-prompt-on-selection", template: "Improve the writing", outcome: "cancelled", promptTokens: 0, completionTokens: 0, destination: { kind: "none", path: "" } });
 		expect(e?.error).toBeUndefined();
+	});
+
+	test.each(LOADERS)("unloaded while the model thinks (from %s): the cancelled request is still in the file, the real store's, once", async (loader) => {
+		await h.start({ loader, fakeClock: true });
+		h.emu.script({ delayMs: 2_000, content: "LATE" });
+		const running = h.run("ask-about-selection", { type: "Risks?", click: "Ask" });
+		await h.requestsArrived(1);
+		const store = h.plugin.services.history as HistoryStore;
+		await h.host.unloadPlugin();
+		expect((await running).ok).toBe(false);
+		// The store takes the entries of the requests the unload cancelled, then closes.
+		await store.whenClosed();
+		const parsed = parseHistory(fileText());
+		expect(parsed.badLines).toBe(0);
+		expect(parsed.entries).toHaveLength(1);
+		expect(parsed.entries[0]).toMatchObject({ command: "ask-about-selection", outcome: "cancelled", promptTokens: 0, destination: { kind: "none", path: "" } });
+		// Closed: nothing more is taken (an entry now would be written after the plugin is gone).
+		store.record({ ...parsed.entries[0]!, command: "after-close" });
+		await store.whenIdle();
+		expect(fileText()).not.toContain("after-close");
 	});
 
 	test("the timeout, then the answer arrives: a failed entry, then a late one with its tokens and the note that keeps it", async () => {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { DataAdapter } from "obsidian";
 import type { HistoryEntry } from "../../src/core/historyEntry";
 import { parseHistory, serializeEntry } from "../../src/core/historyFile";
-import { HistoryStore } from "../../src/ui/history/historyStore";
+import { CLOSING_LIMIT_MS, HistoryStore } from "../../src/ui/history/historyStore";
 import { FileSystemAdapter } from "../support/obsidian";
 
 const DIR = ".obsidian/plugins/azure-reasoning";
@@ -97,15 +97,39 @@ test("a file that cannot be read is left alone and nothing is written this sessi
 	expect(readFileSync(file(), "utf8")).toBe(serializeEntry(entry("precious")));
 });
 
-test("after dispose, records are ignored and listeners are gone", async () => {
+test("after dispose: listeners gone at once; entries taken until the requests settle, written, then ignored", async () => {
 	const store = await open();
 	const seen: number[] = [];
 	store.onChange(() => seen.push(store.all().length));
 	store.record(entry("a"));
 	await store.whenIdle();
-	store.dispose();
-	store.record(entry("b"));
+	let settle = () => undefined as void;
+	store.dispose(new Promise<void>((resolve) => (settle = resolve)));
+	// A request cancelled by the unload settles a few turns later and records then.
+	await new Promise((r) => setImmediate(r));
+	store.record(entry("cancelled"));
+	settle();
+	await store.whenClosed();
+	store.record(entry("after"));
 	await store.whenIdle();
 	expect(seen).toEqual([1]);
-	expect(store.all()).toHaveLength(1);
+	expect(store.all().map((e) => e.command)).toEqual(["a", "cancelled"]);
+	expect(parseHistory(readFileSync(file(), "utf8")).entries.map((e) => e.command)).toEqual(["a", "cancelled"]);
+});
+
+test("after dispose, a request that never settles is not waited for past CLOSING_LIMIT_MS", async () => {
+	const store = await open();
+	jest.useFakeTimers({ doNotFake: ["nextTick", "queueMicrotask", "setImmediate", "clearImmediate"] });
+	try {
+		store.dispose(new Promise<void>(() => undefined));
+		await jest.advanceTimersByTimeAsync(CLOSING_LIMIT_MS - 1);
+		store.record(entry("in time"));
+		await jest.advanceTimersByTimeAsync(1);
+		await store.whenClosed();
+		store.record(entry("too late"));
+		await store.whenIdle();
+		expect(store.all().map((e) => e.command)).toEqual(["in time"]);
+	} finally {
+		jest.useRealTimers();
+	}
 });

@@ -14,6 +14,9 @@ import type { HistoryEntry, HistorySink } from "../../core/historyEntry";
 import { HISTORY_FILE, overLimits, parseHistory, rotate, serializeEntry, serializeHistory, type HistoryLimits, HISTORY_LIMITS } from "../../core/historyFile";
 import { stamp } from "../settings/settingsFile";
 
+/** How long after unload the history still takes the entries of the requests it cancelled. */
+export const CLOSING_LIMIT_MS = 5_000;
+
 type Adapter = Pick<DataAdapter, "exists" | "read" | "write" | "append" | "remove" | "rename">;
 
 export interface HistoryState {
@@ -38,7 +41,10 @@ export class HistoryStore implements RequestHistory {
 	private chars = 0;
 	private queue: Promise<void> = Promise.resolve();
 	private readonly listeners = new Set<() => void>();
-	private disposed = false;
+	/** False once the store is closed: entries are dropped from then on. */
+	private accepting = true;
+	/** Set by dispose(): resolves once the store took its last entry and wrote it. */
+	private closed: Promise<void> | null = null;
 	readonly state: HistoryState = { unreadable: false, keptAside: null };
 
 	constructor(
@@ -53,7 +59,7 @@ export class HistoryStore implements RequestHistory {
 
 	/** Records one request: kept in memory at once for the view, appended to the file in turn. */
 	record(entry: HistoryEntry): void {
-		if (this.disposed) return;
+		if (!this.accepting) return;
 		this.enqueue(async () => {
 			this.entries.push(entry);
 			const line = serializeEntry(entry);
@@ -88,10 +94,35 @@ export class HistoryStore implements RequestHistory {
 		return this.queue;
 	}
 
-	/** Takes no more entries (the writes already queued finish). */
-	dispose(): void {
-		this.disposed = true;
+	/**
+	 * On unload: the listeners (the view) go at once. The requests the unload cancelled record
+	 * their entries a few turns later, when they settle; so entries are still taken until
+	 * `settling` resolves (at most CLOSING_LIMIT_MS, a request that ignores its abort is not
+	 * waited for), then none, and the writes queued by then finish. The vault's adapter still
+	 * works after onunload (the plugin disabled, the app running); a quitting app ends it all.
+	 */
+	dispose(settling: Promise<unknown> = Promise.resolve()): void {
+		if (this.closed) return;
 		this.listeners.clear();
+		let timer = 0;
+		const limit = new Promise<void>((resolve) => {
+			// Cleared as soon as `settling` resolves.
+			timer = window.setTimeout(resolve, CLOSING_LIMIT_MS);
+		});
+		const settled = settling.then(
+			() => undefined,
+			() => undefined,
+		);
+		this.closed = Promise.race([settled, limit]).then(() => {
+			window.clearTimeout(timer);
+			this.accepting = false;
+			return this.queue;
+		});
+	}
+
+	/** After dispose(): resolves once the last entry taken is written. */
+	whenClosed(): Promise<void> {
+		return this.closed ?? Promise.reject(new Error("The history is not closing: dispose() first."));
 	}
 
 	private changed(): void {
