@@ -5,6 +5,11 @@
  * - "replace" puts the answer in the target's place. The target's own leading and trailing
  *   whitespace (a selection of whole lines ends with its line break) is kept around the answer,
  *   whose own outer whitespace is dropped: the text around never runs into the answer.
+ * - A quote or a callout (an answer whose every line starts with `>`) that replaces text inside
+ *   a line stands on lines of its own: line breaks are added before it and after it until a blank
+ *   line (or the note's edge) is on each side. Otherwise the rest of the user's line would be read
+ *   as the quote's last line (Markdown's lazy continuation), and the start of it would hold the
+ *   quote's first line. Only line breaks are added: every character the user wrote is kept.
  * - "below" puts the answer on its own paragraph after the line the target ends on (a target
  *   ending with a line break ends on the line before it): "\n\n" + answer is inserted at the end
  *   of that line, plus one "\n" when the next line is not blank, so that a blank line separates
@@ -68,10 +73,34 @@ export function planPlacement(doc: DocText, range: { from: number; to: number },
 	if (mode === "replace" && !edited) {
 		const lead = /^\s*/.exec(current)?.[0] ?? "";
 		const trail = /\s*$/.exec(current.slice(lead.length))?.[0] ?? "";
-		return { kind: "insert", from: range.from, to: range.to, insert: lead + answer.trim() + trail, placed: "replace", edited };
+		const body = answer.trim();
+		const [open, close] = isQuoteBlock(body) ? blockBreaks(doc.slice(0, range.from) + lead, trail + twoLines(doc, range.to)) : ["", ""];
+		return { kind: "insert", from: range.from, to: range.to, insert: lead + open + body + close + trail, placed: "replace", edited };
 	}
 	const at = belowPoint(doc, range.from, range.to);
 	const next = doc.slice(at, at + 2);
 	const gap = next.length === 2 && next[0] === "\n" && next[1] !== "\n" ? "\n" : "";
 	return { kind: "insert", from: at, to: at, insert: `\n\n${tidyAnswer(answer)}${gap}`, placed: "below", edited };
+}
+
+/** The text from `pos` to the end of the line after the one holding it, with its line break. */
+function twoLines(doc: DocText, pos: number): string {
+	const end = doc.lineEnd(pos);
+	return doc.slice(pos, end < doc.length ? Math.min(doc.length, doc.lineEnd(end + 1) + 1) : end);
+}
+
+/** Every line starts with `>`: a quote or a callout, which Markdown ends only at a blank line. */
+export function isQuoteBlock(text: string): boolean {
+	return text !== "" && text.split("\n").every((line) => line.startsWith(">"));
+}
+
+/**
+ * The line breaks to put before and after a quote block placed between `before` and `after`
+ * (the text on each side; `after` need only reach into the line after the next line break), so
+ * that a blank line or the note's edge is on each side of it.
+ */
+export function blockBreaks(before: string, after: string): [string, string] {
+	const open = before === "" || /(?:^|\n)[ \t]*\n$/.test(before) ? "" : before.endsWith("\n") ? "\n" : "\n\n";
+	const close = /^[ \t]*(?:$|\n[ \t]*(?:$|\n))/.test(after) ? "" : /^[ \t]*\n/.test(after) ? "\n" : "\n\n";
+	return [open, close];
 }

@@ -110,3 +110,16 @@ test("the note keeps working as a note: the answer quoted is followed by a blank
 	await h.run("ask-about-selection", { type: "Sure?", click: "Ask" });
 	expect(h.read()).toBe("# Meeting\n\nwe decide to ship on friday.\n\n> Yes.\n\nLast line.\n");
 });
+
+test("main.js: a callout that replaces a selection inside a line stands on lines of its own, the rest of the user's line after it", async () => {
+	const withCallout = DEFAULT_TEMPLATES.map((t) => (t.id === "improve-writing" ? { ...t, format: "callout", output: "replace" } : { ...t }));
+	await h.start({ loader: "main.js", settings: { templates: withCallout }, selection: "ship on" });
+	h.emu.setAnswer(() => "sail\non");
+	expect((await h.run("template-improve-writing")).ok).toBe(true);
+	const lines = h.read().split("\n");
+	// The user's text before and after the selection, each on its own side of blank lines around the callout.
+	expect(lines.slice(0, 3)).toEqual(["# Meeting", "", "we decide to "]);
+	expect(lines[3]).toBe("");
+	expect(lines[4]).toMatch(calloutTitle());
+	expect(lines.slice(5)).toEqual(["> sail", "> on", "", " friday.", "", "Last line.", ""]);
+});
