@@ -166,7 +166,7 @@ export class BatchSession implements ProgressSource {
 		return new BatchRun<PlannedNote>({
 			items: plan.todo,
 			weight: (n) => n.promptTokens,
-			work: (note, signal) => summarizeOne(ctx, this.spec.config, note, eitherSignal(signal, ctx.services.lifetime), (k) => this.kept.push(k)),
+			work: (note, signal) => summarizeOne(ctx, this.spec.config, this.spec.prepared, note, eitherSignal(signal, ctx.services.lifetime), (k) => this.kept.push(k)),
 			concurrency: ctx.settings.batchConcurrency,
 			maxRetries: ctx.settings.maxRetries,
 			skipped: plan.upToDate.length + plan.tooLarge.length + plan.empty.length,

@@ -6,10 +6,9 @@
  * the user edited it since the plugin wrote it (checked again at the moment of writing: a batch
  * runs for minutes): then it is kept byte for byte and the new summary goes beside it.
  */
-import { runPrompt, type RunResult } from "../../azure/runPrompt";
+import { runPrompt, type Prepared } from "../../azure/runPrompt";
 import type { PlannedNote } from "../../core/batchPlan";
 import type { WorkResult } from "../../core/batchRunner";
-import type { HistoryEntry } from "../../core/historyEntry";
 import type { DeploymentConfig } from "../../core/settings";
 import { withNoteHash } from "../../core/batchNotes";
 import type { Completion } from "../../core/response";
@@ -18,6 +17,7 @@ import { linkTo } from "../answerNote";
 import type { PluginContext } from "../context";
 import { readKey, withEntra } from "../commands/deployment";
 import { messageOf } from "../guard";
+import { finish, startDraft, type HistoryDraft } from "../history/recordRequest";
 import { obsidianRequestUrl } from "../obsidianRequest";
 import { eitherSignal } from "./batchSignal";
 import { writeSummary, type KeptSummary } from "./summaryFile";
@@ -27,46 +27,11 @@ export type { KeptSummary } from "./summaryFile";
 export const BATCH_COMMAND = "summarize-folder-to-new-notes";
 const HEADING = "Summary of {{link}}.";
 
-function record(ctx: PluginContext, config: DeploymentConfig, result: RunResult, sentAt: Date, outcome: HistoryEntry["outcome"], path: string): void {
-	if (!result.ok && !result.sent) return;
-	const usage = result.ok ? result.completion.usage : null;
-	const built = result.built;
-	if (!built) return;
-	ctx.services.history.record({
-		time: sentAt.toISOString(),
-		command: BATCH_COMMAND,
-		deploymentId: config.id,
-		deployment: config.displayName || config.deployment,
-		model: result.ok ? result.completion.model : "",
-		operation: built.operation,
-		durationMs: result.elapsedMs,
-		promptTokens: usage?.promptTokens ?? 0,
-		completionTokens: usage?.completionTokens ?? 0,
-		reasoningTokens: usage?.reasoningTokens ?? 0,
-		outcome,
-		...(result.ok ? {} : { error: result.explanation.title }),
-		destination: path ? { kind: "new-note", path } : { kind: "none", path: "" },
-	});
-}
+type End = Parameters<typeof finish>[1];
 
-/** The answer that came after the timeout, written as the summary: a second entry, "late". */
-function recordLate(ctx: PluginContext, config: DeploymentConfig, result: RunResult, sentAt: Date, late: Completion, path: string): void {
-	if (!result.built) return;
-	const u = late.usage;
-	ctx.services.history.record({
-		time: sentAt.toISOString(),
-		command: BATCH_COMMAND,
-		deploymentId: config.id,
-		deployment: config.displayName || config.deployment,
-		model: late.model,
-		operation: result.built.operation,
-		durationMs: Date.now() - sentAt.getTime(),
-		promptTokens: u?.promptTokens ?? 0,
-		completionTokens: u?.completionTokens ?? 0,
-		reasoningTokens: u?.reasoningTokens ?? 0,
-		outcome: "late",
-		destination: path ? { kind: "new-note", path } : { kind: "none", path: "" },
-	});
+/** The history entry of one request that was sent, as every command's is made (history/recordRequest.ts); without a duration, until now. */
+function recorder(ctx: PluginContext, draft: HistoryDraft, sentAt: Date): (end: Omit<End, "durationMs"> & { durationMs?: number }) => void {
+	return (end) => ctx.services.history.record(finish(draft, { ...end, durationMs: end.durationMs ?? Date.now() - sentAt.getTime() }));
 }
 
 /** The answer to a request that timed out, when it arrives within `graceMs` of the timeout and before `signal` aborts; else null. */
@@ -105,8 +70,9 @@ async function writeAnswer(ctx: PluginContext, note: PlannedNote, completion: Co
  * would be billed again): its answer, when it still comes within another timeout's length and
  * the batch goes on, is the summary asked for; else the note fails, saying to raise the timeout.
  */
-export async function summarizeOne(ctx: PluginContext, config: DeploymentConfig, note: PlannedNote, signal: AbortSignal, onKept: (k: KeptSummary) => void = () => undefined): Promise<WorkResult> {
+export async function summarizeOne(ctx: PluginContext, config: DeploymentConfig, prepared: Prepared, note: PlannedNote, signal: AbortSignal, onKept: (k: KeptSummary) => void = () => undefined): Promise<WorkResult> {
 	const sentAt = new Date();
+	const record = recorder(ctx, startDraft(ctx, { command: BATCH_COMMAND }, prepared.deployment, note.prompt, note.sourcePath, sentAt), sentAt);
 	const timeoutMs = ctx.settings.timeoutSeconds * 1000;
 	const arrival: { answer: Completion | null; then: (() => void) | null } = { answer: null, then: null };
 	const result = await runPrompt({
@@ -126,15 +92,18 @@ export async function summarizeOne(ctx: PluginContext, config: DeploymentConfig,
 	const stopped = () => signal.aborted || ctx.services.lifetime.aborted;
 	if (!result.ok) {
 		const f = result.failure;
-		record(ctx, config, result, sentAt, f.kind === "cancelled" || stopped() ? "cancelled" : "failed", "");
-		if (f.kind === "cancelled" || stopped()) return { kind: "cancelled" };
+		const cancelled = f.kind === "cancelled" || stopped();
+		if (result.sent) {
+			const spent = f.kind === "no-answer" && f.outcome.kind !== "malformed" ? f.outcome.completion : null;
+			record({ outcome: cancelled ? "cancelled" : "failed", durationMs: result.elapsedMs, model: spent?.model ?? "", usage: spent?.usage ?? null, ...(cancelled ? {} : { error: result.explanation.title }) });
+		}
+		if (cancelled) return { kind: "cancelled" };
 		if (f.kind === "timeout") {
 			const late = await lateAnswer(ctx, arrival, signal, timeoutMs);
 			if (stopped()) return { kind: "cancelled" };
 			if (!late) return { kind: "failed", reason: `No answer after ${f.seconds} s; raise the timeout in the settings.` };
-			const dep = { displayName: config.displayName.trim() || config.deployment, deployment: config.deployment };
-			const { result: done, path } = await writeAnswer(ctx, note, late, dep, onKept);
-			recordLate(ctx, config, result, sentAt, late, path);
+			const { result: done, path } = await writeAnswer(ctx, note, late, prepared.deployment, onKept);
+			record({ outcome: "late", model: late.model, usage: late.usage, ...(path ? { destination: { kind: "new-note", path } } : {}) });
 			return done;
 		}
 		const reason = `${result.explanation.title} ${result.explanation.detail}`.trim();
@@ -144,10 +113,10 @@ export async function summarizeOne(ctx: PluginContext, config: DeploymentConfig,
 	}
 	if (stopped()) {
 		// The answer came after Cancel or the unload: nothing is written.
-		record(ctx, config, result, sentAt, "cancelled", "");
+		record({ outcome: "cancelled", durationMs: result.elapsedMs, model: result.completion.model, usage: result.completion.usage });
 		return { kind: "cancelled" };
 	}
 	const { result: done, path } = await writeAnswer(ctx, note, result.completion, result.deployment, onKept);
-	record(ctx, config, result, sentAt, "answered", path);
+	record({ outcome: "answered", durationMs: result.elapsedMs, model: result.completion.model || result.deployment.deployment, usage: result.completion.usage, ...(path ? { destination: { kind: "new-note", path } } : {}) });
 	return done;
 }
