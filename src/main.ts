@@ -2,7 +2,6 @@ import { Plugin } from "obsidian";
 import { clearClientCache } from "./azure/client";
 import { EntraSessions } from "./azure/entraClient";
 import type { PluginSettings } from "./core/settings";
-import { registerFolderMenu } from "./ui/batch/folderMenu";
 import { BatchService } from "./ui/batch/service";
 import { registerCommands } from "./ui/commands";
 import { TemplateCommands } from "./ui/commands/templateCommands";
@@ -76,7 +75,6 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 		registerMenus(this, this);
 		this.registerView(HISTORY_VIEW, (leaf) => new HistoryView(leaf, this));
 		this.addCommand({ id: "open-request-history", name: "Open request history", callback: () => guard("Opening the request history", () => openHistoryView(this.app), () => undefined) });
-		registerFolderMenu(this, this);
 		this.settingTab = new AzureReasoningSettingTab(this, this);
 		this.addSettingTab(this.settingTab);
 	}

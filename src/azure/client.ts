@@ -40,20 +40,26 @@ export type SendResult =
 	| { ok: true; json: unknown; attempts: number; elapsedMs: number }
 	| { ok: false; failure: Failure; attempts: number; elapsedMs: number };
 
-/** Longest wait between retries we accept from a server or our own backoff. */
-const MAX_RETRY_WAIT_MS = 60_000;
+/** Longest wait between retries we accept from a server or our own backoff (a batch's too). */
+export const MAX_RETRY_WAIT_MS = 60_000;
 
-export function retryWaitMs(headers: Record<string, string>, attempt: number, now = Date.now()): number {
+/** The wait the server asked for (`retry-after-ms`, else `retry-after` in seconds or as a date); null when it asked none that parses. */
+export function serverWaitMs(headers: Record<string, string>, now = Date.now()): number | null {
 	const ms = Number(headers["retry-after-ms"]);
 	if (headers["retry-after-ms"] !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
 	const after = headers["retry-after"];
 	if (after !== undefined) {
 		const seconds = Number(after);
-		if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+		if (after.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
 		const date = Date.parse(after);
 		if (!Number.isNaN(date)) return Math.max(0, date - now);
 	}
-	return Math.min(500 * 2 ** attempt, 8_000);
+	return null;
+}
+
+/** The server's wait, else our backoff: 0.5 s, 1 s, 2 s … at most 8 s. */
+export function retryWaitMs(headers: Record<string, string>, attempt: number, now = Date.now()): number {
+	return serverWaitMs(headers, now) ?? Math.min(500 * 2 ** attempt, 8_000);
 }
 
 function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -207,14 +213,15 @@ export async function sendRequest(dep: ReadyDeployment, built: BuiltRequest, opt
 				if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt + 1);
 				const c = seen;
 				if (c && c.status >= 400) {
-					const retryAfter = c.headers["retry-after-ms"] ?? c.headers["retry-after"];
+					// Only a wait the server asked for, never our own backoff, is reported as Azure's.
+					const asked = serverWaitMs(c.headers);
 					failure = {
 						kind: "http",
 						status: c.status,
 						body: redact(c.body),
 						attempts: attempt + 1,
 						...(c.headers["content-type"] ? { contentType: c.headers["content-type"] } : {}),
-						...(retryAfter !== undefined ? { retryAfterSeconds: retryWaitMs(c.headers, attempt) / 1000 } : {}),
+						...(asked !== null ? { retryAfterSeconds: asked / 1000 } : {}),
 					};
 				} else if (c) {
 					failure = { kind: "invalid-json", status: c.status, bodyStart: redact(c.body.slice(0, 200)) };

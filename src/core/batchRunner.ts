@@ -1,62 +1,17 @@
 /**
  * Runs a batch: every item once, as many at a time as the concurrency controller allows; a
  * failing item never stops the others. A 429 halves the concurrency and holds every request until
- * its retry-after has passed, then the item goes again (first in line); a server error or a lost
+ * its retry-after has passed (one longer than `maxRateLimitWaitMs` fails the item instead), then the item goes again (first in line); a server error or a lost
  * connection is tried again after a backoff, up to `maxRetries` times; anything else fails the
  * item with its reason. Pause stops sending (what is in flight finishes); Cancel aborts what is
  * in flight and sends nothing more. What an item's work does with its answer is the caller's:
  * it gets the abort signal and must write nothing once it is aborted. Clock and sleep are injected.
  */
-import { AdaptiveConcurrency, type LimitChange } from "./batchConcurrency";
+import { AdaptiveConcurrency } from "./batchConcurrency";
 import { addTokens, estimateRemainingMs, NO_TOKENS, type BatchSnapshot, type BatchState, type BatchTokens } from "./batchProgress";
+import type { BatchFailure, BatchReport, RunnerOptions, WorkResult } from "./batchWork";
 
-/** How one item's attempt ended. */
-export type WorkResult =
-	| { kind: "done"; tokens: BatchTokens | null }
-	| { kind: "rate-limited"; retryAfterMs: number | null; reason: string }
-	/** Worth another try (5xx, connection): after a backoff, up to maxRetries. */
-	| { kind: "retry"; reason: string }
-	| { kind: "failed"; reason: string }
-	| { kind: "cancelled" };
-
-export interface BatchClock {
-	now(): number;
-	/** Resolves after `ms`, or at once when `signal` aborts. */
-	sleep(ms: number, signal: AbortSignal): Promise<void>;
-}
-
-export interface RunnerOptions<T> {
-	items: readonly T[];
-	/** For the time-left estimate: the item's estimated prompt tokens. */
-	weight: (item: T) => number;
-	work: (item: T, signal: AbortSignal) => Promise<WorkResult>;
-	concurrency: number;
-	/** Tries after a server error or a lost connection. */
-	maxRetries: number;
-	/** Tries after 429s, per item (default 8): a quota that never frees fails the item, not the batch. */
-	maxRateLimitRetries?: number;
-	/** Counted in snapshots as skipped. */
-	skipped?: number;
-	restoreAfterMs?: number;
-	clock: BatchClock;
-	onChange?: (snapshot: BatchSnapshot) => void;
-}
-
-export interface BatchFailure<T> {
-	item: T;
-	reason: string;
-}
-
-export interface BatchReport<T> {
-	done: T[];
-	failed: BatchFailure<T>[];
-	/** Not sent, or cut off by Cancel. */
-	notDone: T[];
-	cancelled: boolean;
-	tokens: BatchTokens;
-	limitChanges: LimitChange[];
-	elapsedMs: number;
-}
+export type { BatchClock, BatchFailure, BatchReport, RunnerOptions, WorkResult } from "./batchWork";
 
 interface Entry<T> {
 	item: T;
@@ -65,6 +20,7 @@ interface Entry<T> {
 }
 
 export const DEFAULT_RATE_LIMIT_RETRIES = 8;
+export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** The backoff before another try after a server error: 1 s, 2 s, 4 s … at most 30 s. */
 export function retryBackoffMs(retries: number): number {
@@ -220,6 +176,9 @@ export class BatchRun<T> {
 				this.done.push(entry.item);
 				this.tokens = addTokens(this.tokens, result.tokens);
 				this.finishedWeight += weight;
+			} else if (result.kind === "rate-limited" && (result.retryAfterMs ?? 0) > (this.opts.maxRateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS)) {
+				// Not held for hours: the item fails, saying so; the others go on.
+				this.fail(entry, weight, `${result.reason} That is longer than a batch waits (${Math.round((this.opts.maxRateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS) / 1000)} s): run it again later.`);
 			} else if (result.kind === "rate-limited") {
 				this.controller.rateLimited(result.retryAfterMs, sentAt);
 				entry.rateLimits++;

@@ -8,12 +8,15 @@
  *   "Summarize selection to new note". Nothing without a selection: the menu stays short.
  * - A Markdown file's menu (file explorer, tab header, the note's "more options", a link):
  *   "Summarize to new note", for a note that need not be open.
+ * - A folder's menu: "Summarize the notes in this folder" (the batch), kept among the runs a
+ *   caller can wait for (BatchService.settled).
  *
- * All in one section of their own, with icons and sentence case (Obsidian's guidelines). A
- * folder's menu item (the batch of summaries) is registered by its own module.
+ * All in one section of their own, with icons and sentence case (Obsidian's guidelines), from
+ * one handler per menu.
  */
-import { Platform, TFile, type Editor, type MarkdownFileInfo, type MarkdownView, type Menu, type MenuItem, type Plugin, type TAbstractFile } from "obsidian";
+import { Platform, TFile, TFolder, type Editor, type MarkdownFileInfo, type MarkdownView, type Menu, type MenuItem, type Plugin, type TAbstractFile } from "obsidian";
 import type { OutputMode } from "../core/prompt";
+import { summarizeFolder } from "./batch/summarizeFolder";
 import { askAboutSelection, runTemplateCommand } from "./commands/inNote";
 import { guarded } from "./commands/notify";
 import { summarize, summarizeFile } from "./commands/summarize";
@@ -72,7 +75,19 @@ function addSelectionItems(ctx: PluginContext, menu: Menu, editor: Editor, view:
 	);
 }
 
-function addNoteItems(ctx: PluginContext, menu: Menu, file: TAbstractFile): void {
+export const FOLDER_MENU_TITLE = "Summarize the notes in this folder";
+
+function addFileItems(ctx: PluginContext, menu: Menu, file: TAbstractFile): void {
+	if (file instanceof TFolder) {
+		menu.addItem((item) =>
+			item
+				.setTitle(FOLDER_MENU_TITLE)
+				.setIcon("files")
+				.setSection(MENU_SECTION)
+				.onClick(() => void ctx.services.batches.track(guarded(FOLDER_MENU_TITLE, () => summarizeFolder(ctx, file)))),
+		);
+		return;
+	}
 	if (!(file instanceof TFile) || file.extension !== "md") return;
 	menu.addItem((item) =>
 		item
@@ -87,5 +102,5 @@ function addNoteItems(ctx: PluginContext, menu: Menu, file: TAbstractFile): void
 export function registerMenus(plugin: MenuRegistry, ctx: PluginContext): void {
 	const { workspace } = ctx.app;
 	plugin.registerEvent(workspace.on("editor-menu", (menu, editor, view) => addSelectionItems(ctx, menu, editor, view)));
-	plugin.registerEvent(workspace.on("file-menu", (menu, file) => addNoteItems(ctx, menu, file)));
+	plugin.registerEvent(workspace.on("file-menu", (menu, file) => addFileItems(ctx, menu, file)));
 }

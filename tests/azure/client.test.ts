@@ -4,7 +4,7 @@
  * schedule is asserted without timing anything.
  */
 import { requestUrl } from "obsidian";
-import { sendRequest, retryWaitMs, type SendOptions } from "../../src/azure/client";
+import { sendRequest, type SendOptions } from "../../src/azure/client";
 import { buildRequest } from "../../src/core/request";
 import { newDeployment, type DeploymentConfig } from "../../src/core/settings";
 import { validateDeployment, type ReadyDeployment } from "../../src/core/validate";
@@ -231,17 +231,4 @@ test("concurrent calls on one deployment each see their own answer (the SDK clie
 	if (!a.ok && a.failure.kind === "http") expect(JSON.parse(a.failure.body)).toEqual({ error: { message: "first failed", type: "invalid_request_error", param: null, code: null } });
 	else throw new Error(`unexpected ${JSON.stringify(a)}`);
 	expect(b.ok).toBe(true);
-});
-
-describe("retryWaitMs", () => {
-	test.each([
-		[{ "retry-after-ms": "250", "retry-after": "9" }, 0, 250],
-		[{ "retry-after": "3" }, 0, 3000],
-		[{ "retry-after": "Wed, 25 Nov 2026 12:00:10 GMT" }, 0, 10_000],
-		[{}, 0, 500],
-		[{}, 3, 4000],
-		[{}, 10, 8000],
-	])("%j attempt %i → %i ms", (headers, attempt, expected) => {
-		expect(retryWaitMs(headers as Record<string, string>, attempt, Date.parse("Wed, 25 Nov 2026 12:00:00 GMT"))).toBe(expected);
-	});
 });

@@ -69,6 +69,18 @@ describe("BatchRun", () => {
 		expect(answered.sort((a, b) => a - b)).toEqual(items(8));
 	});
 
+	test("a retry-after beyond the cap is not waited out: that item fails with the reason, the others go on without the wait", async () => {
+		const clock = virtualClock();
+		const { t, wrap } = tracker();
+		const work = wrap((item, call) => (item === 2 && call <= 2 ? { kind: "rate-limited", retryAfterMs: 3 * 3_600_000, reason: "Rate limited. Azure asked to wait 10800 s." } : ok));
+		const run = new BatchRun({ items: items(3), weight: () => 1, work, concurrency: 1, maxRetries: 0, maxRateLimitWaitMs: 60_000, clock });
+		const report = await run.start();
+		expect(report.failed).toEqual([{ item: 2, reason: "Rate limited. Azure asked to wait 10800 s. That is longer than a batch waits (60 s): run it again later." }]);
+		expect(report.done).toEqual([1, 3]);
+		expect(clock.slept).toEqual([]);
+		expect(t.calls).toEqual([1, 2, 3]);
+	});
+
 	test("a failing item never stops the batch; a server error is tried again up to maxRetries, after a backoff", async () => {
 		const clock = virtualClock();
 		const tries = new Map<number, number>();

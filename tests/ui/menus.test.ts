@@ -83,8 +83,10 @@ describe.each(LOADERS)("plugin from %s", (loader) => {
 
 	test("a Markdown file's menu: Summarize to new note, on a note that is not open, as the command summarizes it when open", async () => {
 		await h.start({ loader, open: null, notes: { [NOTE]: BEFORE, "Notes/data.csv": "a,b\n", "Notes/Other.md": "Other." } });
-		// A folder's menu holds the batch instead (tests/ui/batch.test.ts).
-		expect(openFileMenu(h.host, "Notes").items().map((i) => i.title)).toEqual(["Summarize the notes in this folder"]);
+		// A folder's menu holds the batch instead (tests/ui/batch.test.ts), in the plugin's section.
+		const folderMenu = openFileMenu(h.host, "Notes");
+		expect(described(folderMenu)).toEqual(["Summarize the notes in this folder [files]"]);
+		expect(folderMenu.items()[0]!.section).toBe(SECTION);
 		expect(openFileMenu(h.host, "Notes/data.csv").items()).toEqual([]);
 		const menu = openFileMenu(h.host, NOTE);
 		expect(described(menu)).toEqual(["Summarize to new note [file-text]"]);

@@ -1,7 +1,8 @@
 /**
  * A batch's progress while its view is closed: a status-bar item (click: the view again) on
- * desktop, a notice on mobile, where there is no status bar (shown again when a tap dismissed
- * it); at the end, a notice with the outcome and a way back to the view (its failures).
+ * desktop, a notice on mobile, where there is no status bar (a tap dismisses it: it comes back only
+ * when the batch pauses, resumes, is cancelled or a note fails); at the end, a notice with the
+ * outcome and a way back to the view (its failures).
  */
 import { Notice, Platform, type Plugin } from "obsidian";
 import { showNotice } from "../commands/notify";
@@ -12,6 +13,9 @@ export class BatchStatus {
 	private item: HTMLElement | null = null;
 	private notice: Notice | null = null;
 	private ticker: number | null = null;
+	/** On mobile: what the notice last showed (state and failures), and what it showed when the user tapped it away. */
+	private shownKey = "";
+	private dismissedKey: string | null = null;
 
 	constructor(
 		private readonly plugin: Plugin,
@@ -22,8 +26,17 @@ export class BatchStatus {
 		const text = statusLine(session.folderLabel, session.snapshot());
 		if (Platform.isMobile) {
 			const line = `${text}. Run "Summarize folder to new notes" again to see it.`;
-			if (!this.notice || !this.notice.messageEl.isConnected) this.notice = new Notice(line, 0);
-			else this.notice.setMessage(line);
+			const s = session.snapshot();
+			const key = `${s.state}:${s.failed}`;
+			if (this.notice && !this.notice.messageEl.isConnected) this.dismissedKey ??= this.shownKey;
+			// The end is told by finished(), once the index is written.
+			const over = s.state === "finished" || s.state === "cancelled";
+			if (this.dismissedKey !== null && (this.dismissedKey === key || over)) return this.tick(session);
+			if (this.dismissedKey !== null || !this.notice) {
+				this.dismissedKey = null;
+				this.notice = new Notice(line, 0);
+			} else this.notice.setMessage(line);
+			this.shownKey = key;
 		} else {
 			if (!this.item) {
 				this.item = this.plugin.addStatusBarItem();
@@ -34,6 +47,10 @@ export class BatchStatus {
 			}
 			this.item.setText(text);
 		}
+		this.tick(session);
+	}
+
+	private tick(session: BatchSession): void {
 		// Cleared by hide() (the batch ended or its view came back) and by dispose on unload.
 		this.ticker ??= window.setInterval(() => session.notify(), 1000);
 	}
@@ -45,6 +62,7 @@ export class BatchStatus {
 		this.item = null;
 		this.notice?.hide();
 		this.notice = null;
+		this.dismissedKey = null;
 	}
 
 	/** The batch ended: when its view is not showing, say how it ended. */

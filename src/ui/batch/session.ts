@@ -5,13 +5,16 @@
  * run ends. Unloading the plugin cancels it: nothing is written after that.
  */
 import { TFolder } from "obsidian";
+import { MAX_RETRY_WAIT_MS } from "../../azure/client";
 import type { Prepared } from "../../azure/runPrompt";
 import type { BatchPlan, PlannedNote } from "../../core/batchPlan";
 import type { BatchSnapshot } from "../../core/batchProgress";
 import { BatchRun, type BatchReport } from "../../core/batchRunner";
 import type { DeploymentConfig } from "../../core/settings";
 import type { PluginContext } from "../context";
+import { showNotice } from "../commands/notify";
 import { messageOf } from "../guard";
+import { eitherSignal } from "./batchSignal";
 import { BatchStatus } from "./batchStatus";
 import { writeIndex } from "./indexNote";
 import { BatchProgressModal, type ProgressSource } from "./progressModal";
@@ -49,6 +52,8 @@ export class BatchSession implements ProgressSource {
 		this.plan = spec.plan;
 		this.run = this.newRun(spec.plan);
 		this.status = new BatchStatus(ctx.services.batches.plugin, () => this.openProgress());
+		// Whichever run this session holds by then (a retry makes a new one) stops with the plugin.
+		ctx.services.lifetime.addEventListener("abort", () => this.run.cancel(), { once: true });
 	}
 
 	/** "Work", or "the vault" for the root. */
@@ -121,7 +126,17 @@ export class BatchSession implements ProgressSource {
 	/** "Retry the failed ones": plans them again from the vault as it is now (a note may have changed), then runs them. */
 	async retryFailed(): Promise<BatchReport<PlannedNote> | null> {
 		const failed = this.report?.failed ?? [];
-		if (this.running || failed.length === 0) return null;
+		if (this.running || failed.length === 0 || this.ctx.services.lifetime.aborted) return null;
+		const batches = this.ctx.services.batches;
+		if (batches.busy) {
+			showNotice("Another batch of summaries is running: retry the failed ones once it is over.", 8_000);
+			return null;
+		}
+		// This batch is the current one again: a new batch waits for it, and the unload cancels it.
+		if (batches.session !== this) {
+			batches.session?.dispose();
+			batches.session = this;
+		}
 		const folder = this.ctx.app.vault.getFolderByPath(this.spec.folder.path || "/") ?? this.spec.folder;
 		const only = new Set(failed.map((f) => f.item.sourcePath));
 		const plan = await planFromVault(this.ctx.app, { folder, outputFolder: this.ctx.settings.outputFolder, prepared: this.spec.prepared, only });
@@ -152,9 +167,10 @@ export class BatchSession implements ProgressSource {
 		return new BatchRun<PlannedNote>({
 			items: plan.todo,
 			weight: (n) => n.promptTokens,
-			work: (note, signal) => summarizeOne(ctx, this.spec.config, note, signal, (k) => this.kept.push(k)),
+			work: (note, signal) => summarizeOne(ctx, this.spec.config, this.spec.prepared, note, eitherSignal(signal, ctx.services.lifetime), (k) => this.kept.push(k)),
 			concurrency: ctx.settings.batchConcurrency,
 			maxRetries: ctx.settings.maxRetries,
+			maxRateLimitWaitMs: MAX_RETRY_WAIT_MS,
 			skipped: plan.upToDate.length + plan.tooLarge.length + plan.empty.length,
 			clock: ctx.services.batches.clock,
 			onChange: () => this.notify(),

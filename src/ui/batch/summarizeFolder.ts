@@ -64,6 +64,8 @@ export async function summarizeFolder(ctx: PluginContext, chosen: TFolder | null
 	if (!start || ctx.services.lifetime.aborted) return { ok: false, message: "Cancelled: nothing was sent." };
 	if (batches.busy) return tell(false, "Another batch of summaries started meanwhile: start this one once it is over.");
 	const session = new BatchSession(ctx, { folder, config: config as NonNullable<typeof config>, prepared, plan });
+	// The last batch's view (its failures, its Retry) goes: one batch, one view.
+	batches.session?.dispose();
 	batches.session = session;
 	session.openProgress();
 	const report = await session.execute();
