@@ -64,9 +64,9 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 				// First the lifetime: open modals close, and answers that arrive later leave everything alone.
 				lifetime.abort();
 				for (const owned of [batches, requests, placement, entra, templateCommands]) owned.dispose();
-				// The requests just cancelled record their entries when they settle, a few turns from now:
-				// the history takes them until then (see HistoryStore.dispose), and nothing after.
-				history.dispose(requests.settled());
+				// The requests just cancelled (commands' and the batch's) record their entries when they
+				// settle, a few turns from now: the history takes them until then (HistoryStore.dispose), and nothing after.
+				history.dispose(Promise.all([requests.settled(), batches.settled()]));
 				// The SDK clients (and the keys they hold), cached in azure/client.ts.
 				clearClientCache();
 			},

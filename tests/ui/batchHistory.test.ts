@@ -58,3 +58,21 @@ test("prompts not kept: the source note's path, but no prompt and no note text i
 	expect(entries.every((e) => e.prompt === undefined)).toBe(true);
 	expect(file).not.toMatch(/Alpha team|Beta team|"prompt"/);
 });
+
+test("unloaded mid-batch: the requests the unload cancelled are still in the file, the real store's, once each", async () => {
+	await h.start({ loader: "main.js", notes: NOTES, open: null, settings: { batchConcurrency: 2 }, fakeClock: true });
+	h.emu.script({ delayMs: 60_000, times: Infinity });
+	const store = h.plugin.services.history as unknown as { whenClosed(): Promise<void> };
+	const running = h.run(BATCH, { choose: /^Work$/ }, { click: "Start" });
+	await h.requestsArrived(2);
+	await h.host.unloadPlugin();
+	expect((await running).ok).toBe(false);
+	await store.whenClosed();
+	const parsed = parseHistory(readFileSync(join(h.vaultDir, HISTORY), "utf8"));
+	expect(parsed.badLines).toBe(0);
+	expect(parsed.entries.map((e) => [e.command, e.outcome, e.source]).sort()).toEqual([
+		[BATCH, "cancelled", "Work/A.md"],
+		[BATCH, "cancelled", "Work/B.md"],
+	]);
+	h.emu.releaseDelays();
+});
