@@ -105,16 +105,19 @@ export class HistoryStore implements RequestHistory {
 		if (this.closed) return;
 		this.listeners.clear();
 		let timer = 0;
+		// The window whose timer this is: the one to clear it in, whatever the global holds by then
+		// (the headless host takes `window` away once the plugin is gone).
+		const win = window;
 		const limit = new Promise<void>((resolve) => {
 			// Cleared as soon as `settling` resolves.
-			timer = window.setTimeout(resolve, CLOSING_LIMIT_MS);
+			timer = win.setTimeout(resolve, CLOSING_LIMIT_MS);
 		});
 		const settled = settling.then(
 			() => undefined,
 			() => undefined,
 		);
 		this.closed = Promise.race([settled, limit]).then(() => {
-			window.clearTimeout(timer);
+			win.clearTimeout(timer);
 			this.accepting = false;
 			return this.queue;
 		});
