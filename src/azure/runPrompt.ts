@@ -30,6 +30,8 @@ export interface RunInput {
 	requestUrl: RequestUrlFn;
 	signal?: AbortSignal;
 	onRetry?: (info: { attempt: number; waitMs: number; status: number | null }) => void;
+	/** The deployment's own max completion tokens, when `config` holds a smaller one for this request. */
+	ownBudget?: number;
 	/** A whole answer that arrived after the timeout had already ended the call. */
 	onLateAnswer?: (completion: Completion) => void;
 }
@@ -45,7 +47,7 @@ export type RunResult =
 	| { ok: false; failure: Failure; explanation: Explanation; built: BuiltRequest | null; sent: boolean; elapsedMs: number };
 
 function explain(failure: Failure, input: RunInput, tokens: readonly string[] = []): Explanation {
-	const e = explainFailure(failure, input.config);
+	const e = explainFailure(failure, input.config, input.ownBudget);
 	const r = (s: string) => redactSecrets(s, [input.apiKey, ...tokens]);
 	return { ...e, title: r(e.title), detail: r(e.detail) };
 }

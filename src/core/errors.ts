@@ -171,7 +171,7 @@ function explainHttp(f: Extract<Failure, { kind: "http" }>, dep: DeploymentConfi
 	return { title: `Azure rejected the request (HTTP ${f.status}): ${e.message || "no reason given"}`, detail: `Check the deployment's settings; the model family is set to ${familyLabel(dep)}.`, setting: "family" };
 }
 
-function explainNoAnswer(outcome: Extract<Failure, { kind: "no-answer" }>["outcome"], dep: DeploymentConfig | undefined): Explanation {
+function explainNoAnswer(outcome: Extract<Failure, { kind: "no-answer" }>["outcome"], dep: DeploymentConfig | undefined, own = 0): Explanation {
 	switch (outcome.kind) {
 		case "budget-exhausted": {
 			const c = outcome.completion;
@@ -182,6 +182,8 @@ function explainNoAnswer(outcome: Extract<Failure, { kind: "no-answer" }>["outco
 			const limit = dep && isFamilyId(dep.family) ? getFamily(dep.family).maxOutputTokens : Infinity;
 			const suggest = Math.min(Math.max(outcome.maxCompletionTokens * 4, 25_000), limit);
 			const title = `No answer: reasoning used ${f(used)} of the ${f(outcome.maxCompletionTokens)} tokens allowed, and none were left to write it.`;
+			// A smaller budget chosen for this request only (the prompt too large): no fix may lower the deployment's own.
+			if (own > outcome.maxCompletionTokens) return { title, detail: `The smaller budget chosen for this request only was used up; to send it with the deployment's budget (${f(own)}), select less text. Nothing was changed.` };
 			if (suggest <= outcome.maxCompletionTokens) {
 				return { title, detail: `Max completion tokens is already at the most ${familyLabel(dep)} writes; lower the reasoning effort or ask a smaller question. Nothing was changed.`, setting: "maxCompletionTokens" };
 			}
@@ -200,7 +202,8 @@ function explainNoAnswer(outcome: Extract<Failure, { kind: "no-answer" }>["outco
 	}
 }
 
-export function explainFailure(failure: Failure, dep?: DeploymentConfig): Explanation {
+/** `own`: the deployment's own max completion tokens, when this request was sent with a smaller one. */
+export function explainFailure(failure: Failure, dep?: DeploymentConfig, own?: number): Explanation {
 	switch (failure.kind) {
 		case "http":
 			return explainHttp(failure, dep);
@@ -215,7 +218,7 @@ export function explainFailure(failure: Failure, dep?: DeploymentConfig): Explan
 		case "invalid-json":
 			return { title: `The endpoint answered HTTP ${failure.status} with something that is not JSON.`, detail: "A proxy or wrong endpoint may be in the way: check the endpoint. Nothing was changed.", setting: "endpoint" };
 		case "no-answer":
-			return explainNoAnswer(failure.outcome, dep);
+			return explainNoAnswer(failure.outcome, dep, own);
 		case "invalid-deployment": {
 			const errors = failure.findings.filter((f) => f.severity === "error");
 			const first = errors[0];

@@ -241,6 +241,33 @@ describe("a prompt too large for the model's context window", () => {
 		expect(JSON.parse(h.readDisk(DATA_JSON)).deployments[0].maxCompletionTokens).toBe(100_000);
 	});
 
+	test.each(LOADERS)("the smaller budget for this request used up (from %s): told to select less, and no fix that would lower the deployment's own 100,000", async (loader) => {
+		await h.start({ ...big, selection: "all", loader });
+		h.emu.script({ exhaustBudget: true });
+		await h.run("summarize-selection-to-new-note", { click: "Answer in at most 67,900 tokens" });
+		expect(h.lastNotice()).toMatch(/^No answer: reasoning used 67,900 of the 67,900 tokens allowed[^]*The smaller budget chosen for this request only was used up; to send it with the deployment's budget \(100,000\), select less text\./);
+		const notice = h.host.noticeObjects().at(-1)!;
+		expect(findEls(notice.messageEl, (el: FakeElement) => el.tagName === "BUTTON").map((b) => b.textContent)).toEqual([]);
+		expect(JSON.parse(h.readDisk(DATA_JSON)).deployments[0].maxCompletionTokens).toBe(100_000);
+	});
+
+	test.each(LOADERS)("an answer cut off at the smaller budget for this request (from %s): the notice does not say to raise the deployment's budget", async (loader) => {
+		await h.start({ ...big, loader, settings: { templates: [WHOLE] } });
+		h.emu.script({ cutOff: true, content: "Half of this answer." });
+		await h.run("template-whole", { click: "Answer in at most 67,900 tokens" });
+		expect(h.lastNotice()).toMatch(/The answer was cut off at the 67,900 max completion tokens; that smaller budget was chosen for this request only: select less text to send it with the deployment's 100,000 for a whole answer\.$/);
+		expect(h.lastNotice()).not.toMatch(/raise/);
+	});
+
+	test("explained with the deployment's own budget, a budget used up at the smaller one for this request never offers a fix that lowers it", () => {
+		const dep = { ...deployment({ maxCompletionTokens: 100_000 }), family: "o1" } as const;
+		const budget = 15_000; // what the too-large question offers a prompt of ~185,000 tokens (send.ts sends it for this request only)
+		const completion = { text: "", finishReason: "length", model: "o1", usage: { promptTokens: 185_000, completionTokens: budget, reasoningTokens: budget }, outputFiltered: [], refusal: null, reasoningSummary: null };
+		const e = explainFailure({ kind: "no-answer", outcome: { kind: "budget-exhausted", completion, maxCompletionTokens: budget } } as never, { ...dep, maxCompletionTokens: budget } as never, 100_000);
+		expect(e.fix).toBeUndefined();
+		expect(e.detail).toMatch(/deployment's budget \(100,000\), select less text/);
+	});
+
 	test("the whole note too large, with a selection: both ways are offered, the selection first", async () => {
 		await h.start({ ...big, settings: { templates: [WHOLE] } });
 		let labels: string[] = [];

@@ -33,9 +33,12 @@ async function deliver(ctx: PluginContext, target: Target, reply: Answered, mode
 	if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
 	// An answer cut off by the token budget never replaces the user's text: it goes below it.
 	const truncated = reply.completion.finishReason === "length";
+	const used = reply.deployment.maxCompletionTokens;
+	// The deployment's own budget: above `used` when a smaller one was chosen for this request only (send.ts).
+	const own = Number(ctx.settings.deployments.find((d) => d.id === reply.deployment.id)?.maxCompletionTokens);
 	const cutOff = !truncated
 		? ""
-		: ` The answer was cut off at the ${formatCount(reply.deployment.maxCompletionTokens)} max completion tokens${mode === "replace" ? ", so it was put below your text instead of replacing it" : ""}; raise max completion tokens for a whole answer.`;
+		: ` The answer was cut off at the ${formatCount(used)} max completion tokens${mode === "replace" ? ", so it was put below your text instead of replacing it" : ""}; ${own > used ? `that smaller budget was chosen for this request only: select less text to send it with the deployment's ${formatCount(own)}` : "raise max completion tokens"} for a whole answer.`;
 	const placed = truncated ? "below" : mode;
 	const summary = reply.completion.reasoningSummary;
 	// The summary goes into the note only when asked for, only above an answer inserted below (never in place of the user's text).
