@@ -121,6 +121,23 @@ describe("requests that end otherwise (main.js, on the fake clock)", () => {
 		expect(fileText()).not.toContain("after-close");
 	});
 
+	test.each(LOADERS)("unloaded while the answer is being placed (from %s): the answered request is still in the file, the real store's", async (loader) => {
+		await h.start({ loader });
+		const vault = h.host.standInApp.vault;
+		const create = vault.create.bind(vault);
+		// The answer is back (its request finished) and its note is being made when the plugin unloads.
+		vault.create = async (...args: Parameters<typeof create>) => {
+			await h.host.unloadPlugin();
+			return create(...args);
+		};
+		const store = h.plugin.services.history as HistoryStore;
+		await h.run("summarize-note-to-new-note");
+		await store.whenClosed();
+		const parsed = parseHistory(fileText());
+		expect(parsed.entries).toHaveLength(1);
+		expect(parsed.entries[0]).toMatchObject({ command: "summarize-note-to-new-note", outcome: "answered", completionTokens: answeredUsage(h.emu.requests[0]).completion_tokens });
+	});
+
 	test("the timeout, then the answer arrives: a failed entry, then a late one with its tokens and the note that keeps it", async () => {
 		await h.start({ loader: "main.js", settings: { timeoutSeconds: 1 }, fakeClock: true });
 		h.emu.script({ delayMs: 3_000, content: "LATE" });

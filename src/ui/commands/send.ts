@@ -47,6 +47,8 @@ export interface Answered {
 	usedSelectionOnly: boolean;
 	/** The history entry to record once the answer is placed (`recordAnswer`). */
 	history: HistoryDraft;
+	/** Lets the history close on unload: recordAnswer calls it once the entry is recorded. */
+	release: () => void;
 }
 
 /** What `send` ends with: the answer, or how the command ended without one (the user was told). */
@@ -141,7 +143,13 @@ export async function send(ctx: PluginContext, req: PromptRequest): Promise<Repl
 	const label = req.config ? deploymentLabel(req.config) : "Azure";
 	const job = ctx.services.requests.start({ deployment: label, what: req.what, notePath: req.notePath });
 	const history = startDraft(ctx, req.origin, settled.prepared.deployment, settled.prompt, req.notePath, new Date());
-	const record = (end: Parameters<typeof finish>[1]) => ctx.services.history.record(finish(history, end));
+	// Held until the entry is recorded: here, or by the caller's recordAnswer (after placing the answer).
+	const release = ctx.services.history.hold();
+	let answered = false;
+	const record = (end: Parameters<typeof finish>[1]) => {
+		ctx.services.history.record(finish(history, end));
+		release();
+	};
 	try {
 		const result = await runPrompt({
 			config: settled.config,
@@ -149,6 +157,7 @@ export async function send(ctx: PluginContext, req: PromptRequest): Promise<Repl
 			...withEntra(ctx, req.config),
 			prompt: settled.prompt,
 			prepared: settled.prepared,
+			ownBudget: Number(req.config?.maxCompletionTokens),
 			timeoutMs: ctx.settings.timeoutSeconds * 1000,
 			maxRetries: ctx.settings.maxRetries,
 			requestUrl: obsidianRequestUrl,
@@ -167,13 +176,19 @@ export async function send(ctx: PluginContext, req: PromptRequest): Promise<Repl
 			const cancelled = f.kind === "cancelled";
 			record({ outcome: cancelled ? "cancelled" : "failed", durationMs: result.elapsedMs, model: spent?.model ?? "", usage: spent?.usage ?? null, ...(cancelled ? {} : { error: result.explanation.title }) });
 		}
-		if (ctx.services.lifetime.aborted) return untold("The plugin was unloaded; the answer was discarded.");
+		if (ctx.services.lifetime.aborted) {
+			// Sent and billed, though the unload's abort came first: recorded as cancelled, with its tokens (as the batch does).
+			if (result.ok) record({ outcome: "cancelled", durationMs: result.elapsedMs, model: result.completion.model, usage: result.completion.usage });
+			return untold("The plugin was unloaded; the answer was discarded.");
+		}
 		if (!result.ok) {
 			if (result.failure.kind === "cancelled") return { ok: false, outcome: tell(false, `Cancelled (${req.what}): the note is as you left it.`, 6_000) };
 			return { ok: false, outcome: tellFailure(ctx, result.failure, result.explanation, req.config).outcome };
 		}
-		return { ok: true, completion: result.completion, deployment: result.deployment, elapsedMs: result.elapsedMs, usedSelectionOnly: settled.usedSelectionOnly, history };
+		answered = true;
+		return { ok: true, completion: result.completion, deployment: result.deployment, elapsedMs: result.elapsedMs, usedSelectionOnly: settled.usedSelectionOnly, history, release };
 	} finally {
 		job.finish();
+		if (!answered) release();
 	}
 }

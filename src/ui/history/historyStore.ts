@@ -33,6 +33,8 @@ export interface RequestHistory extends HistorySink {
 	onChange(listener: () => void): () => void;
 	/** Why the list may be incomplete, for the view; "" when nothing is wrong. */
 	status(): string;
+	/** An entry to come (an answer being placed): on unload, waited for as the settling requests are; call what it returns once recorded. */
+	hold(): () => void;
 }
 
 export class HistoryStore implements RequestHistory {
@@ -46,6 +48,9 @@ export class HistoryStore implements RequestHistory {
 	/** Set by dispose(): resolves once the store took its last entry and wrote it. */
 	private closed: Promise<void> | null = null;
 	readonly state: HistoryState = { unreadable: false, keptAside: null };
+	/** Entries held for (hold()), and what to call when the last is let go. */
+	private held = 0;
+	private drained = (): void => undefined;
 
 	constructor(
 		private readonly adapter: Adapter,
@@ -83,6 +88,15 @@ export class HistoryStore implements RequestHistory {
 		return "";
 	}
 
+	hold(): () => void {
+		this.held++;
+		let on = true;
+		return () => {
+			if (on && --this.held === 0) this.drained();
+			on = false;
+		};
+	}
+
 	/** Calls `listener` after each change; returns the way to stop. */
 	onChange(listener: () => void): () => void {
 		this.listeners.add(listener);
@@ -97,7 +111,7 @@ export class HistoryStore implements RequestHistory {
 	/**
 	 * On unload: the listeners (the view) go at once. The requests the unload cancelled record
 	 * their entries a few turns later, when they settle; so entries are still taken until
-	 * `settling` resolves (at most CLOSING_LIMIT_MS, a request that ignores its abort is not
+	 * `settling` resolves and every hold is let go (at most CLOSING_LIMIT_MS, a request that ignores its abort is not
 	 * waited for), then none, and the writes queued by then finish. The vault's adapter still
 	 * works after onunload (the plugin disabled, the app running); a quitting app ends it all.
 	 */
@@ -112,7 +126,11 @@ export class HistoryStore implements RequestHistory {
 			// Cleared as soon as `settling` resolves.
 			timer = win.setTimeout(resolve, CLOSING_LIMIT_MS);
 		});
-		const settled = settling.then(
+		const drafts = new Promise<void>((resolve) => {
+			this.drained = resolve;
+			if (!this.held) resolve();
+		});
+		const settled = Promise.all([settling, drafts]).then(
 			() => undefined,
 			() => undefined,
 		);

@@ -69,6 +69,8 @@ export interface AnsweredRecord {
 	elapsedMs: number;
 	completion: { model: string; usage: Usage | null };
 	deployment: ReadyDeployment;
+	/** Lets the history close once the entry is recorded (send.ts holds it open until then). */
+	release?: () => void;
 }
 
 /**
@@ -82,8 +84,10 @@ export async function recordAnswer(ctx: PluginContext, reply: AnsweredRecord, pl
 		outcome = await placing;
 	} catch (e) {
 		ctx.services.history.record(finish(reply.history, base));
+		reply.release?.();
 		throw e;
 	}
 	ctx.services.history.record(finish(reply.history, { ...base, destination: destinationOf(outcome) }));
+	reply.release?.();
 	return outcome;
 }
