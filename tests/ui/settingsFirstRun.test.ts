@@ -6,9 +6,11 @@
  * from the tab) → Test, then suggests the first command. Also: the deployment page's header
  * follows the test (not "Ready" after the test found another model family).
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { newDeployment, type DeploymentConfig } from "../../src/core/settings";
 import { AzureEmulator } from "../support/azureEmulator";
-import { SettingsDriver } from "./settingsDriver";
+import { PLUGIN_DIR, SettingsDriver } from "./settingsDriver";
 
 const KEY = "emu-key-0f1e2d3c4b5a6978";
 let emu: AzureEmulator;
@@ -77,6 +79,21 @@ describe.each([
 		expect(ui.has("Set up your first deployment")).toBe(false);
 		// The overview puts the status first (its badge), then the family and the host.
 		expect(ui.desc("thinker (default)")).toMatch(/^Ready o4-mini · 127\.0\.0\.1$/);
+	});
+
+	test("a settings file replaced by sync mid-setup: the next edit goes to the merged deployment, not a second one under the same id", async () => {
+		ui = await SettingsDriver.start({ mobileBundle });
+		ui.display().type("1. Endpoint", "https://res.openai.azure.com/");
+		await ui.settle();
+		expect(ui.data().deployments).toHaveLength(1);
+		const file = join(ui.vaultDir, PLUGIN_DIR, "data.json");
+		writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), timeoutSeconds: 1234 }));
+		await ui.plugin.onExternalSettingsChange();
+		ui.type("2. Deployment name", "thinker");
+		await ui.settle();
+		const deps = ui.data().deployments as DeploymentConfig[];
+		expect(deps.map((d) => [d.id, d.endpoint, d.deployment])).toEqual([["deployment-1", "https://res.openai.azure.com/", "thinker"]]);
+		expect(ui.data().timeoutSeconds).toBe(1234);
 	});
 });
 
