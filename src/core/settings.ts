@@ -172,8 +172,12 @@ export function switchFamily(cfg: DeploymentConfig, to: FamilyId): void {
 	const before = isFamilyId(cfg.family) ? newDeployment(cfg.id, cfg.family) : undefined;
 	const after = newDeployment(cfg.id, to);
 	if (cfg.family === "") {
-		// The first choice: everything still holds a placeholder, so the family's own defaults apply.
-		Object.assign(cfg, { apiStyle: after.apiStyle, maxCompletionTokens: after.maxCompletionTokens, temperature: after.temperature, markdown: after.markdown });
+		// The first choice: what still holds the blank deployment's placeholder, or what the family cannot
+		// take, gets the family's default; a value set already (the v1 API from the endpoint's parts) stays.
+		const f = getFamily(to), blank = blankDeployment(cfg.id);
+		const fits = { apiStyle: f.apiStyles.includes(cfg.apiStyle), maxCompletionTokens: Number(cfg.maxCompletionTokens) <= f.maxOutputTokens, temperature: "min" in f.temperature };
+		type K = keyof typeof fits;
+		for (const k in fits) if (!fits[k as K] || cfg[k as K] === blank[k as K]) Object.assign(cfg, { [k]: after[k as K] });
 	}
 	cfg.family = to;
 	if (!before || cfg.operation === before.operation) cfg.operation = after.operation;

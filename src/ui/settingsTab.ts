@@ -146,6 +146,8 @@ export class AzureReasoningSettingTab extends PluginSettingTab {
 		if (!this.owner.settingsUnreadable) this.firstRun ??= startFirstRun(this.host);
 		const run = this.firstRun;
 		if (run) {
+			// A reload (sync) replaced the settings' objects: edit the deployment as merged, not a copy that is no longer in them.
+			run.cfg = this.host.settings.deployments.find((d) => d.id === run.cfg.id) ?? run.cfg;
 			const leave = () => {
 				this.firstRun = null;
 			};

@@ -1,4 +1,4 @@
-import { activeDeployment, defaultSettings, newDeployment, switchFamily, type DeploymentConfig, type PluginSettings } from "../../src/core/settings";
+import { activeDeployment, blankDeployment, defaultSettings, newDeployment, switchFamily, type DeploymentConfig, type PluginSettings } from "../../src/core/settings";
 import { readDeployment, readSettings } from "../../src/core/settingsRead";
 import { validateDeployment } from "../../src/core/validate";
 
@@ -157,5 +157,34 @@ describe("switchFamily: defaults follow the family, choices stay", () => {
 		const d = newDeployment("d", "o3");
 		switchFamily(d, "o3-pro");
 		expect(d).toMatchObject({ family: "o3-pro", operation: "responses", reasoningSummary: "off" });
+	});
+
+	describe("the first choice of a family (a blank deployment being set up)", () => {
+		const fields = (d: DeploymentConfig) => ({ apiStyle: d.apiStyle, maxCompletionTokens: d.maxCompletionTokens, temperature: d.temperature });
+
+		test.each(["o1", "o1-mini", "gpt-5", "gpt-5.1", "chat"] as const)("untouched: %s's own defaults apply", (family) => {
+			const d = blankDeployment("d");
+			switchFamily(d, family);
+			expect(fields(d)).toEqual(fields(newDeployment("d", family)));
+		});
+
+		test("an API style set before (v1 from the endpoint's 'Use its parts') stays", () => {
+			const d = { ...blankDeployment("d"), apiStyle: "v1" as const };
+			switchFamily(d, "o1");
+			expect(d).toMatchObject({ family: "o1", apiStyle: "v1" });
+		});
+
+		test("a budget and temperature set before stay where the family takes them", () => {
+			const d = { ...blankDeployment("d"), maxCompletionTokens: 9_000, temperature: 0.2 };
+			switchFamily(d, "chat");
+			expect(fields(d)).toEqual({ apiStyle: "dated", maxCompletionTokens: 9_000, temperature: 0.2 });
+		});
+
+		test("what the family cannot take gets its default: a budget over its output limit, a temperature it never sends", () => {
+			const d = { ...blankDeployment("d"), maxCompletionTokens: 50_000, temperature: 0.2 };
+			switchFamily(d, "o1-preview");
+			expect(fields(d)).toEqual(fields(newDeployment("d", "o1-preview")));
+			expect(d.maxCompletionTokens).toBe(16_000);
+		});
 	});
 });

@@ -6,9 +6,11 @@
  * from the tab) → Test, then suggests the first command. Also: the deployment page's header
  * follows the test (not "Ready" after the test found another model family).
  */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { newDeployment, type DeploymentConfig } from "../../src/core/settings";
 import { AzureEmulator } from "../support/azureEmulator";
-import { SettingsDriver } from "./settingsDriver";
+import { PLUGIN_DIR, SettingsDriver } from "./settingsDriver";
 
 const KEY = "emu-key-0f1e2d3c4b5a6978";
 let emu: AzureEmulator;
@@ -77,6 +79,43 @@ describe.each([
 		expect(ui.has("Set up your first deployment")).toBe(false);
 		// The overview puts the status first (its badge), then the family and the host.
 		expect(ui.desc("thinker (default)")).toMatch(/^Ready o4-mini · 127\.0\.0\.1$/);
+	});
+
+	test("a key pasted but not stored with 'Store key' is stored as the focus leaves the box: Test then uses it", async () => {
+		emu.reset();
+		ui = await SettingsDriver.start({ fakeTimers: false, mobileBundle });
+		ui.display().type("1. Endpoint", emu.url).type("2. Deployment name", "thinker").choose("3. Model family", "o4-mini");
+		const box = ui.input("Paste the key");
+		const testButton = ui.buttons("5. Test")[0];
+		ui.type("Paste the key", KEY);
+		// What the browser fires when the focus leaves the box for the Test button (the driver's click does not move the focus).
+		box.dispatchEvent(new Event("change", { bubbles: true }));
+		expect(ui.host.app.secretStorage.getSecret("azure-127")).toBe(KEY);
+		expect(box.value).toBe("");
+		expect(ui.buttons("5. Test")[0]).toBe(testButton); // not redrawn under the click that moved the focus
+		ui.click("5. Test", "Test deployment");
+		await testEnds("5. Test");
+		expect(emu.requests.map((r) => [r.deployment, r.status, r.auth])).toEqual([["thinker", 200, "api-key"]]);
+		expect(ui.has("Paste the key")).toBe(false);
+		await ui.settle();
+		expect(ui.data().deployments[0]).toMatchObject({ deployment: "thinker", secretName: "azure-127" });
+		expect(ui.dataText()).not.toContain(KEY);
+		expect(ui.el.textContent).not.toContain(KEY);
+	});
+
+	test("a settings file replaced by sync mid-setup: the next edit goes to the merged deployment, not a second one under the same id", async () => {
+		ui = await SettingsDriver.start({ mobileBundle });
+		ui.display().type("1. Endpoint", "https://res.openai.azure.com/");
+		await ui.settle();
+		expect(ui.data().deployments).toHaveLength(1);
+		const file = join(ui.vaultDir, PLUGIN_DIR, "data.json");
+		writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, "utf8")), timeoutSeconds: 1234 }));
+		await ui.plugin.onExternalSettingsChange();
+		ui.type("2. Deployment name", "thinker");
+		await ui.settle();
+		const deps = ui.data().deployments as { id: string; endpoint: string; deployment: string }[];
+		expect(deps.map((d) => [d.id, d.endpoint, d.deployment])).toEqual([["deployment-1", "https://res.openai.azure.com/", "thinker"]]);
+		expect(ui.data().timeoutSeconds).toBe(1234);
 	});
 });
 

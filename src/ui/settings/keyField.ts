@@ -3,7 +3,7 @@
  * secret's name). While no chosen secret holds a key, a second row takes the key itself and stores
  * it in secret storage from the tab: under the chosen secret's name when that secret is missing on
  * this device, else under a new name made from the endpoint. The key is never shown or saved
- * anywhere else; the box is emptied once it is stored.
+ * anywhere else; it is stored by "Store key", Enter, or once the focus leaves the box, which is then emptied.
  */
 import { Notice, SecretComponent, Setting } from "obsidian";
 import { parseEndpoint } from "../../core/endpoint";
@@ -49,22 +49,27 @@ export function keyFields(el: HTMLElement, ed: FieldEditor, label = "Key"): void
 		.setDesc(`KEY 1 or KEY 2 from Azure portal → your resource → Keys and Endpoint. It is stored in Obsidian's secret storage as "${name}", never in the settings file.`);
 	let value = "";
 	let input: HTMLInputElement | null = null;
-	const save = () => {
+	// `left`: the focus left the box (to the Test button, say): stored without redrawing under that click.
+	const save = (left?: boolean) => {
 		if (value.trim() === "") {
 			new Notice("Paste the key first.");
 			input?.focus();
 			return;
 		}
 		// The endpoint may have been typed since the row was drawn: the name follows it.
-		const target = current !== "" ? current : secretNameFor(cfg.endpoint, ed.app.secretStorage.listSecrets());
+		const target = cfg.secretName.trim() || secretNameFor(cfg.endpoint, ed.app.secretStorage.listSecrets());
 		try {
 			ed.app.secretStorage.setSecret(target, value.trim());
 		} catch {
 			new Notice(`Obsidian's secret storage refused the name "${target}".`);
 			return;
 		}
-		value = "";
 		if (input) input.value = "";
+		if (left) {
+			cfg.secretName = target;
+			return ed.typed();
+		}
+		value = "";
 		ed.set("secretName", { secretName: target });
 	};
 	store.addText((t) => {
@@ -77,6 +82,8 @@ export function keyFields(el: HTMLElement, ed: FieldEditor, label = "Key"): void
 		t.inputEl.addEventListener("keydown", (ev) => {
 			if (ev.key === "Enter") save();
 		});
+		// A pasted key is stored once the focus leaves the box, "Store key" pressed or not.
+		t.inputEl.addEventListener("change", () => value.trim() && save(true));
 	});
-	store.addButton((b) => b.setButtonText("Store key").onClick(save));
+	store.addButton((b) => b.setButtonText("Store key").onClick(() => save()));
 }
