@@ -56,6 +56,17 @@ export interface MobileRealm {
 
 type TimerFn = (handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => unknown;
 
+const scripts = new Map<string, { code: string; script: vm.Script }>();
+
+/** The bundle's wrapper, compiled once per file and text; run in each new realm it is evaluated afresh there. */
+function wrapperScript(code: string, filename: string): vm.Script {
+	const hit = scripts.get(filename);
+	if (hit?.code === code) return hit.script;
+	const script = new vm.Script(`(function (module, exports, require) {${code}\n})`, { filename });
+	scripts.set(filename, { code, script });
+	return script;
+}
+
 export function createMobileRealm(console: Console): MobileRealm {
 	const host = globalThis as unknown as Record<string, unknown>;
 	const handles = new Map<number, { handle: unknown; interval: boolean }>();
@@ -120,7 +131,7 @@ export function createMobileRealm(console: Console): MobileRealm {
 				if (Object.prototype.hasOwnProperty.call(provided, id)) return provided[id];
 				throw new Error(`${filename} requires "${id}": Obsidian mobile's require serves only ${Object.keys(provided).map((p) => `"${p}"`).join(", ")}`);
 			};
-			const wrapper = vm.runInContext(`(function (module, exports, require) {${code}\n})`, context, { filename }) as (this: unknown, m: unknown, e: unknown, r: unknown) => void;
+			const wrapper = wrapperScript(code, filename).runInContext(context) as (this: unknown, m: unknown, e: unknown, r: unknown) => void;
 			wrapper.call(mod.exports, mod, mod.exports, requireStub);
 			return mod.exports;
 		},
