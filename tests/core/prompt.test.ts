@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { binaryUnit } from "../support/binaryUnit";
 import { DEFAULT_TEMPLATES, PLACEHOLDERS, renderTemplate, unknownPlaceholders, type NoteContext } from "../../src/core/prompt";
 
 const CTX: NoteContext = { selection: "the selected text", note: "# Title\n\nthe whole note", title: "My note" };
@@ -24,7 +25,7 @@ describe("renderTemplate", () => {
 
 	test("property: the selection appears exactly as captured, whatever it contains", () => {
 		fc.assert(
-			fc.property(fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), fc.string(), (selection, note, title) => {
+			fc.property(fc.string({ unit: binaryUnit }), fc.string({ unit: binaryUnit }), fc.string(), (selection, note, title) => {
 				const out = renderTemplate("<<{{selection}}>>", { selection, note, title });
 				expect(out).toBe(`<<${selection}>>`);
 			}),

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { binaryUnit } from "../support/binaryUnit";
 import { getFamily, type FamilyId, type ReasoningEffort } from "../../src/core/families";
 import { buildRequest, requestUrl, type BuiltRequest, type ChatRequestBody } from "../../src/core/request";
 import type { DeploymentConfig } from "../../src/core/settings";
@@ -50,17 +51,17 @@ const futureDatedArb = fc
 	.map(({ year, month, day, preview }) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}${preview ? "-preview" : ""}`);
 
 const textArb = fc.oneof(
-	fc.string({ unit: "binary", maxLength: 200 }),
+	fc.string({ unit: binaryUnit, maxLength: 200 }),
 	fc.string({ unit: "grapheme", maxLength: 200 }),
 	fc.string({ maxLength: 200 }),
 	fc.constantFrom("", " ", "\n\n", "{{selection}}", "Summarize {{note}} titled {{title}}", "$& $1 $$", "---", "Formatting re-enabled"),
-	fc.tuple(fc.string(), fc.constantFrom("{{selection}}", "{{ note }}", "{{title}}"), fc.string({ unit: "binary" })).map((p) => p.join("")),
+	fc.tuple(fc.string(), fc.constantFrom("{{selection}}", "{{ note }}", "{{title}}"), fc.string({ unit: binaryUnit })).map((p) => p.join("")),
 );
 /** A long note: fixed bulk around generated parts. Not shrunk: shrinking thousands of characters takes minutes. */
 const LONG_NOTE = Array.from({ length: 120 }, (_, i) => `- item ${i}: **bold** \`code\` {{selection}} é 😀 中文 \u200b`).join("\n");
 const longTextArb = fc.noShrink(
 	fc
-		.tuple(fc.string({ unit: "binary", maxLength: 300, size: "medium" }), fc.integer({ min: 100, max: LONG_NOTE.length }), fc.string({ unit: "binary", maxLength: 300, size: "medium" }))
+		.tuple(fc.string({ unit: binaryUnit, maxLength: 300, size: "medium" }), fc.integer({ min: 100, max: LONG_NOTE.length }), fc.string({ unit: binaryUnit, maxLength: 300, size: "medium" }))
 		.map(([head, cut, tail]) => head + LONG_NOTE.slice(0, cut) + tail),
 );
 const promptArb = fc.oneof(textArb, longTextArb);
