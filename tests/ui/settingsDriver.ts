@@ -11,6 +11,7 @@ import type { PluginManifest } from "obsidian";
 import AzureReasoningPlugin from "../../src/main";
 import { TYPING_DEBOUNCE_MS } from "../../src/ui/settings/host";
 import { ObsidianHost } from "../support/host";
+import { elapseDebounceTimers } from "../support/obsidian/events";
 import { secretComponentOf, type SecretComponent } from "../support/obsidian/settingUi";
 
 const ROOT = resolve(__dirname, "../..");
@@ -237,7 +238,8 @@ export class SettingsDriver {
 	/** Lets the typing debounce run out and pending saves finish. */
 	async settle(): Promise<void> {
 		if (this.fake) jest.advanceTimersByTime(TYPING_DEBOUNCE_MS + 1);
-		else await new Promise((r) => setTimeout(r, TYPING_DEBOUNCE_MS + 50));
+		// On real timers (a real server in the test) the debounce timers are run as if the pause had passed, not slept out.
+		else elapseDebounceTimers(TYPING_DEBOUNCE_MS + 50);
 		await flush();
 	}
 

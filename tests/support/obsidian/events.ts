@@ -48,6 +48,23 @@ export class Events implements Pick<ObsidianEvents, "on" | "off" | "offref" | "t
 	}
 }
 
+/** The debouncers whose timer is running, with its delay: for tests on real timers (elapseDebounceTimers). */
+const running = new Map<() => unknown, number>();
+
+/**
+ * For tests that run on real timers (a real HTTP server): does now what the timers of the running
+ * debouncers of at most `ms` would do once `ms` had passed, instead of the test sleeping that
+ * long. Other timers are not touched. Not part of Obsidian's API (the stand-in's index does not export it).
+ */
+export function elapseDebounceTimers(ms: number): void {
+	for (const [fire, timeout] of [...running]) if (timeout <= ms && running.has(fire)) fire();
+}
+
+/** A new host: the debouncers of the one before (their timers perhaps fake and dropped) are not its business. */
+export function forgetRunningDebouncers(): void {
+	running.clear();
+}
+
 /**
  * Obsidian's debounce: the call runs `timeout` ms after the first call (or after the last one when
  * `resetTimer`), with the latest arguments. `run()` runs a pending call now; `cancel()` drops it.
@@ -62,6 +79,7 @@ export function debounce<T extends unknown[], V>(
 	const fire = (): V | void => {
 		if (timer !== null) clearTimeout(timer);
 		timer = null;
+		running.delete(fire);
 		if (pendingArgs === null) return;
 		const args = pendingArgs;
 		pendingArgs = null;
@@ -73,12 +91,16 @@ export function debounce<T extends unknown[], V>(
 			clearTimeout(timer);
 			timer = null;
 		}
-		if (timer === null) timer = setTimeout(fire, timeout);
+		if (timer === null) {
+			timer = setTimeout(fire, timeout);
+			running.set(fire, timeout);
+		}
 		return debouncer;
 	} as Debouncer<T, V>;
 	debouncer.cancel = () => {
 		if (timer !== null) clearTimeout(timer);
 		timer = null;
+		running.delete(fire);
 		pendingArgs = null;
 		return debouncer;
 	};

@@ -2,7 +2,7 @@
 // signatures of node_modules/obsidian/obsidian.d.ts. jest maps `obsidian` here; the host hands it to main.js.
 // Types come from the real obsidian.d.ts at compile time; this is what runs.
 import type * as Real from "obsidian";
-import { debounce } from "./events";
+import { debounce, forgetRunningDebouncers } from "./events";
 import { normalizePath, Platform, setIcon, setMobile } from "./functions";
 import { noticeObjects, notices } from "./notice";
 import { requestUrl, requestUrlLog } from "./requestUrl";
@@ -42,4 +42,5 @@ export function resetObsidianStandIn(): void {
 	for (const n of noticeObjects.splice(0)) n.hide();
 	setMobile(false);
 	requestUrlLog.length = 0;
+	forgetRunningDebouncers();
 }
