@@ -50,9 +50,9 @@ export function playTheUser(values: { template?: string; instruction?: string; d
 export async function runAndCancel(host: ObsidianHost, emulator: EmulatorProcess | undefined, io: DemoIo): Promise<Outcome> {
 	await emulator?.script({ delayMs: 30_000, content: "This answer is never inserted." });
 	const running = host.runCommand("run-prompt-on-selection") as Promise<Outcome | undefined>;
-	const plugin = host.plugin as unknown as { requests: { running: unknown[] } };
+	const plugin = host.plugin as unknown as { services: { requests: { running: unknown[] } } };
 	const deadline = Date.now() + 10_000;
-	while (plugin.requests.running.length === 0 || (emulator && (await emulator.requests()).length === 0)) {
+	while (plugin.services.requests.running.length === 0 || (emulator && (await emulator.requests()).length === 0)) {
 		if (Date.now() > deadline) return { ok: false, message: "The request to cancel did not start." };
 		await new Promise((r) => setTimeout(r, 10));
 	}

@@ -130,3 +130,15 @@ test("from a terminal (tsx scripts/demo.ts): o3-pro on a dated api-version from 
 	expect(section(r.stdout, "note after")).toContain(answered(requests[0] as RecordedRequest).text);
 	expect(r.stdout).not.toContain(KEY);
 });
+
+test("cancel-request: the demo starts a request the deployment holds back, cancels it, and the note is as it was", async () => {
+	// The deployment answers only after 30 s: the request is still running when the demo cancels it.
+	azure.script({ delayMs: 30_000, content: "This answer is never inserted." });
+	const r = await demo(azureEnv("notes-gpt-5.1", "gpt-5.1", "v1"), { command: "cancel-request" });
+	expect(r.err).toBe("");
+	expect(r.code).toBe(0);
+	expect(r.requests).toHaveLength(1);
+	expect(section(r.out, "notices")).toContain("Cancelled (Improve the writing): the note is as you left it.");
+	expect(r.out).not.toContain("This answer is never inserted.");
+	expect(section(r.out, "history entries added")).toMatch(/run-prompt-on-selection \[Improve the writing\].* cancelled /);
+});
