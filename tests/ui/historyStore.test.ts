@@ -29,11 +29,27 @@ function entry(command: string): HistoryEntry {
 	return { time: "2025-11-29T10:00:00.000Z", command, deploymentId: "d1", deployment: "Work", model: "o1", operation: "chat-completions", durationMs: 5, promptTokens: 1, completionTokens: 2, reasoningTokens: 1, outcome: "answered", destination: { kind: "none", path: "" } };
 }
 
+/** A store opened as the history view opens it (the file is read on first use: a view or a request). */
 async function open(limits?: { maxEntries: number; maxDays: number; maxChars: number }): Promise<HistoryStore> {
 	const store = new HistoryStore(adapter as unknown as DataAdapter, DIR, () => NOW, limits);
+	store.onChange(() => undefined);
 	await store.whenIdle();
 	return store;
 }
+
+test("plugin start-up reads nothing: the file is read when a request is recorded or a view subscribes", async () => {
+	writeFileSync(file(), serializeEntry(entry("old")));
+	const reads: string[] = [];
+	const counting = { ...adapter, exists: adapter.exists.bind(adapter), read: (p: string) => (reads.push(p), adapter.read(p)), write: adapter.write.bind(adapter), append: adapter.append.bind(adapter), remove: adapter.remove.bind(adapter), rename: adapter.rename.bind(adapter) };
+	const store = new HistoryStore(counting as unknown as DataAdapter, DIR, () => NOW);
+	await store.whenIdle();
+	expect(reads).toEqual([]);
+	expect(store.all()).toEqual([]);
+	store.record(entry("new"));
+	await store.whenIdle();
+	expect(reads).toEqual([file().slice(vault.length + 1)]);
+	expect(store.all().map((e) => e.command)).toEqual(["old", "new"]);
+});
 
 test("records are appended as lines, in the order recorded, and read again at the next start", async () => {
 	const store = await open();

@@ -59,12 +59,23 @@ export class HistoryStore implements RequestHistory {
 		private readonly limits: HistoryLimits = HISTORY_LIMITS,
 	) {
 		this.path = normalizePath(`${pluginDir}/${HISTORY_FILE}`);
+	}
+
+	/**
+	 * Reads the file (up to HISTORY_LIMITS) the first time the history is needed: a request to
+	 * record, or a view to show it. Not at start-up: most starts send nothing and open no view.
+	 */
+	private loaded = false;
+	private ensureLoaded(): void {
+		if (this.loaded) return;
+		this.loaded = true;
 		this.enqueue(() => this.load());
 	}
 
 	/** Records one request: kept in memory at once for the view, appended to the file in turn. */
 	record(entry: HistoryEntry): void {
 		if (!this.accepting) return;
+		this.ensureLoaded();
 		this.enqueue(async () => {
 			this.entries.push(entry);
 			const line = serializeEntry(entry);
@@ -99,6 +110,7 @@ export class HistoryStore implements RequestHistory {
 
 	/** Calls `listener` after each change; returns the way to stop. */
 	onChange(listener: () => void): () => void {
+		this.ensureLoaded();
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
 	}
