@@ -8,6 +8,7 @@
  * it gets the abort signal and must write nothing once it is aborted. Clock and sleep are injected.
  */
 import { AdaptiveConcurrency } from "./batchConcurrency";
+import { MAX_RETRY_WAIT_MS } from "./errors";
 import { addTokens, estimateRemainingMs, NO_TOKENS, type BatchSnapshot, type BatchState, type BatchTokens } from "./batchProgress";
 import type { BatchFailure, BatchReport, RunnerOptions, WorkResult } from "./batchWork";
 
@@ -20,7 +21,6 @@ interface Entry<T> {
 }
 
 export const DEFAULT_RATE_LIMIT_RETRIES = 8;
-export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000;
 
 /** The backoff before another try after a server error: 1 s, 2 s, 4 s … at most 30 s. */
 export function retryBackoffMs(retries: number): number {
@@ -176,9 +176,9 @@ export class BatchRun<T> {
 				this.done.push(entry.item);
 				this.tokens = addTokens(this.tokens, result.tokens);
 				this.finishedWeight += weight;
-			} else if (result.kind === "rate-limited" && (result.retryAfterMs ?? 0) > (this.opts.maxRateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS)) {
+			} else if (result.kind === "rate-limited" && (result.retryAfterMs ?? 0) > (this.opts.maxRateLimitWaitMs ?? MAX_RETRY_WAIT_MS)) {
 				// Not held for hours: the item fails, saying so; the others go on.
-				this.fail(entry, weight, `${result.reason} That is longer than a batch waits (${Math.round((this.opts.maxRateLimitWaitMs ?? DEFAULT_RATE_LIMIT_WAIT_MS) / 1000)} s): run it again later.`);
+				this.fail(entry, weight, `${result.reason} That is longer than a batch waits (${Math.round((this.opts.maxRateLimitWaitMs ?? MAX_RETRY_WAIT_MS) / 1000)} s): run it again later.`);
 			} else if (result.kind === "rate-limited") {
 				this.controller.rateLimited(result.retryAfterMs, sentAt);
 				entry.rateLimits++;

@@ -27,6 +27,9 @@ export type Failure =
 	/** Entra ID: no sign-in, a refused or failed refresh, or a 401 after one refresh and retry. `message` is entra.ts's. */
 	| { kind: "entra"; message: string };
 
+/** The longest server-asked wait (`retry-after`) the plugin waits out, for one command or a batch; beyond it the request fails, saying why. */
+export const MAX_RETRY_WAIT_MS = 60_000;
+
 export interface Explanation {
 	/** One short sentence: what happened. */
 	title: string;

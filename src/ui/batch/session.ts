@@ -5,7 +5,6 @@
  * run ends. Unloading the plugin cancels it: nothing is written after that.
  */
 import { TFolder } from "obsidian";
-import { MAX_RETRY_WAIT_MS } from "../../azure/client";
 import type { Prepared } from "../../azure/runPrompt";
 import type { BatchPlan, PlannedNote } from "../../core/batchPlan";
 import type { BatchSnapshot } from "../../core/batchProgress";
@@ -170,7 +169,6 @@ export class BatchSession implements ProgressSource {
 			work: (note, signal) => summarizeOne(ctx, this.spec.config, this.spec.prepared, note, eitherSignal(signal, ctx.services.lifetime), (k) => this.kept.push(k)),
 			concurrency: ctx.settings.batchConcurrency,
 			maxRetries: ctx.settings.maxRetries,
-			maxRateLimitWaitMs: MAX_RETRY_WAIT_MS,
 			skipped: plan.upToDate.length + plan.tooLarge.length + plan.empty.length,
 			clock: ctx.services.batches.clock,
 			onChange: () => this.notify(),
