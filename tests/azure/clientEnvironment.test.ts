@@ -5,7 +5,7 @@
  * out exactly as without them, and nothing may be logged.
  */
 import { requestUrl } from "obsidian";
-import { clearClientCache, sendRequest, type SendOptions } from "../../src/azure/client";
+import { sendRequest, type SendOptions } from "../../src/azure/client";
 import { buildRequest } from "../../src/core/request";
 import { newDeployment, type DeploymentConfig } from "../../src/core/settings";
 import { validateDeployment, type ReadyDeployment } from "../../src/core/validate";
@@ -44,7 +44,6 @@ afterAll(() => {
 });
 beforeEach(() => {
 	emu.reset();
-	clearClientCache();
 });
 
 function ready(overrides: Partial<DeploymentConfig>): ReadyDeployment {
