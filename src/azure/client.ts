@@ -92,7 +92,7 @@ function retryable(failure: Failure): boolean {
  * (dated) or `Authorization: Bearer KEY` (v1); an Entra ID token: `Authorization: Bearer TOKEN`
  * on both. Nothing is read from the environment (Obsidian desktop exposes `process.env`).
  */
-export function requestHeaders(dep: Pick<ReadyDeployment, "apiStyle">, auth: Pick<SendOptions, "apiKey" | "bearerToken">): Record<string, string> {
+function requestHeaders(dep: Pick<ReadyDeployment, "apiStyle">, auth: Pick<SendOptions, "apiKey" | "bearerToken">): Record<string, string> {
 	const common = { accept: "application/json", "content-type": "application/json" };
 	if (auth.bearerToken !== undefined) return { ...common, authorization: `Bearer ${auth.bearerToken}` };
 	if (dep.apiStyle === "v1") return { ...common, authorization: `Bearer ${auth.apiKey}` };
