@@ -1,5 +1,4 @@
 import { Plugin } from "obsidian";
-import { clearClientCache } from "./azure/client";
 import { EntraSessions } from "./azure/entraClient";
 import type { PluginSettings } from "./core/settings";
 import { BatchService } from "./ui/batch/service";
@@ -67,8 +66,6 @@ export default class AzureReasoningPlugin extends Plugin implements PluginContex
 				// The requests just cancelled (commands' and the batch's) record their entries when they
 				// settle, a few turns from now: the history takes them until then (HistoryStore.dispose), and nothing after.
 				history.dispose(Promise.all([requests.settled(), batches.settled()]));
-				// The SDK clients (and the keys they hold), cached in azure/client.ts.
-				clearClientCache();
 			},
 		};
 		registerCommands(this, this);

@@ -4,10 +4,10 @@
  *
  * How evaluation is measured per module: esbuild scope-hoists ES modules into one script and, when
  * not minifying, marks where each module's top-level code starts with a `// path` comment at column
- * 0. The probe build is the production build (same options, same SDK stubs) without minification,
+ * 0. The probe build is the production build (same options) without minification,
  * with `;__probe("path");` inserted before each marker and `;__probe(null);` at the end; loadOnce
  * --probes records performance.now() at each, in a fresh process. The time between two probes is the
- * evaluation of that module's top-level code (class definitions, tables, the SDK's setup), a module
+ * evaluation of that module's top-level code (class definitions, tables), a module
  * split in several sections summing them. What probes cannot split is compiling the script, before
  * the first probe: V8 pre-parses all of it, so that cost follows bytes, and is shown apart as
  * "(compile)". Functions first called during load (onload's) compile lazily inside the sections that
@@ -15,23 +15,11 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Metafile } from "esbuild";
-import { sdkModuleId, sdkStatus } from "../build/sdkAllowList.mjs";
 
-/**
- * The group a bundled module is reported under: the SDK by top-level folder or resource, our code
- * by folder. A partly kept module counts twice: its kept code ("sdk-original:" input) under its
- * folder, its stubbed exports under the stubs; a replaced one under its folder.
- */
+/** The group a bundled module is reported under: a package by name, our code by folder. */
 export function groupOf(input: string): string {
-	if (input.startsWith("sdk-stub:")) return "openai (stubs)";
-	const id = sdkModuleId(input);
-	if (id !== null) {
-		const status = sdkStatus(id);
-		if (status === "stubbed" || (status === "partial" && !input.startsWith("sdk-original:"))) return "openai (stubs)";
-		const parts = id.split("/");
-		if (parts[0] === "resources" && parts.length > 1) return `openai/resources/${parts[1]}`;
-		return parts.length > 1 ? `openai/${parts[0]}/` : `openai/${id}`;
-	}
+	const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+	if (pkg) return pkg[1]!;
 	const slash = input.lastIndexOf("/");
 	return input.startsWith("src/") && slash > 0 ? input.slice(0, slash + 1) : input;
 }

@@ -3,7 +3,6 @@
  * (which also builds a non-minified variant to time each module's evaluation).
  */
 import { builtinModules } from "node:module";
-import { sdkStubPlugin } from "./sdkStubPlugin.mjs";
 
 const banner = `/*
 Azure Reasoning, an Obsidian plugin. Built with esbuild; the sources are in the project's repository.
@@ -40,8 +39,6 @@ export function pluginBuildOptions({ prod, outfile = "main.js", minify = prod })
 		treeShaking: true,
 		minify,
 		metafile: true,
-		// The openai SDK without what the plugin can never reach: scripts/build/sdkAllowList.mjs.
-		plugins: [sdkStubPlugin()],
 		outfile,
 	};
 }

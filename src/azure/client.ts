@@ -1,20 +1,19 @@
 /**
- * Sends one built request to a deployment, without streaming, on the operation it was built for
- * (`chat.completions.create` or `responses.create`): `AzureOpenAI` for the dated API, `OpenAI`
- * with the `/openai/v1` base URL for v1, both over `requestUrl`.
+ * Sends one built request to a deployment, without streaming: one POST of the built body as JSON
+ * to the built URL (Chat Completions or Responses, dated or v1) over `requestUrl`, with no SDK.
+ * A 2xx answer that is JSON is the result; anything else is explained from Azure's own answer.
  *
- * Retries are ours, not the SDK's (it would also retry 408/409 and timeouts): 429 and 5xx and
+ * Retries: 429 and 5xx and
  * lost connections are retried up to `maxRetries` times, waiting `retry-after-ms`, else
  * `retry-after`, else a short backoff; a 4xx other than 429 never is. The timeout covers the
  * whole call, retries included. Cancel and timeout stop the wait at once; `requestUrl`
  * cannot be aborted: after a cancel its late answer is dropped, after a timeout it is handed to
  * `onLateAnswer` (the commands keep it in a new note).
  */
-import { AzureOpenAI, OpenAI } from "openai";
 import { redactSecrets, type Failure } from "../core/errors";
 import type { BuiltRequest } from "../core/request";
 import type { ReadyDeployment } from "../core/validate";
-import { requestUrlFetch, type ResponseHooks, type SeenResponse, type RequestUrlFn } from "./transport";
+import { postText, type SeenResponse, type RequestUrlFn } from "./transport";
 
 export interface SendOptions {
 	requestUrl: RequestUrlFn;
@@ -74,63 +73,6 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
 	});
 }
 
-/**
- * Clients are reused per deployment, key, transport and timeout (the key lives only in this
- * in-memory map, as it does in the client). A few deployments at most; the map is cleared when
- * it grows past that, so an edited deployment's old client does not linger.
- */
-const clients = new Map<string, { requestUrl: RequestUrlFn; client: OpenAI }>();
-const MAX_CLIENTS = 8;
-
-/** Forgets every cached client (and the keys they hold); the plugin calls it on unload. */
-export function clearClientCache(): void {
-	clients.clear();
-}
-
-function clientFor(dep: ReadyDeployment, auth: Pick<SendOptions, "apiKey" | "bearerToken">, requestUrl: RequestUrlFn, timeoutMs: number): OpenAI {
-	const id = JSON.stringify([dep.apiStyle, dep.endpoint, dep.deployment, dep.apiVersion, auth.apiKey, auth.bearerToken ?? null, timeoutMs]);
-	const cached = clients.get(id);
-	if (cached && cached.requestUrl === requestUrl) return cached.client;
-	if (clients.size >= MAX_CLIENTS) clients.clear();
-	const client = makeClient(dep, auth, requestUrlFetch(requestUrl), timeoutMs);
-	clients.set(id, { requestUrl, client });
-	return client;
-}
-
-/** The SDK's logger, silenced: with `OPENAI_LOG=debug` in the environment it would print every request and answer (the note's text) to the console. */
-const SILENT = { error() {}, warn() {}, info() {}, debug() {} };
-
-/**
- * Key: `api-key` (dated) or `Authorization: Bearer KEY` (v1). Entra ID: `Authorization: Bearer
- * TOKEN` on both, via `azureADTokenProvider` for the dated API (the SDK sends `api-key` for a
- * string `apiKey` there) and `apiKey` for v1 (the plain client sends it as a bearer token).
- *
- * Every option the SDK would otherwise read from `process.env` is passed explicitly (Obsidian
- * desktop exposes it to plugins): base URL, key (`null`, not undefined, beside a token provider:
- * undefined would pick up `AZURE_OPENAI_API_KEY` and make the SDK throw), api-version,
- * organization, project, admin key, webhook secret and log level. `OPENAI_CUSTOM_HEADERS` cannot
- * be turned off here: each request pins its own credential and content headers (pinnedHeaders),
- * and the transport sends only the headers it knows (transport.ts).
- */
-function makeClient(dep: ReadyDeployment, opts: Pick<SendOptions, "apiKey" | "bearerToken">, fetchImpl: typeof fetch, timeoutMs: number): OpenAI {
-	const common = {
-		fetch: fetchImpl,
-		maxRetries: 0,
-		timeout: timeoutMs + 60_000,
-		dangerouslyAllowBrowser: true,
-		organization: null,
-		project: null,
-		adminAPIKey: null,
-		webhookSecret: null,
-		logLevel: "off" as const,
-		logger: SILENT,
-	};
-	const token = opts.bearerToken;
-	if (dep.apiStyle === "v1") return new OpenAI({ ...common, apiKey: token ?? opts.apiKey, baseURL: `${dep.endpoint}/openai/v1` });
-	const auth = token !== undefined ? { azureADTokenProvider: () => Promise.resolve(token), apiKey: null as unknown as undefined } : { apiKey: opts.apiKey };
-	return new AzureOpenAI({ ...common, ...auth, baseURL: `${dep.endpoint}/openai`, deployment: dep.deployment, apiVersion: dep.apiVersion ?? "" });
-}
-
 function errorDetail(err: unknown): string {
 	if (err instanceof Error) {
 		const cause = (err as { cause?: unknown }).cause;
@@ -146,23 +88,40 @@ function retryable(failure: Failure): boolean {
 }
 
 /**
- * The headers every request carries whatever the environment says. The SDK applies
- * `OPENAI_CUSTOM_HEADERS` after its own auth headers, so a line there could replace the key with
- * another tool's credential (and send that credential to this endpoint); a request's own headers
- * come last of all, so they pin the one credential this deployment uses and drop the other.
+ * The only headers a request carries: content type, accept and one credential. Key: `api-key`
+ * (dated) or `Authorization: Bearer KEY` (v1); an Entra ID token: `Authorization: Bearer TOKEN`
+ * on both. Nothing is read from the environment (Obsidian desktop exposes `process.env`).
  */
-function pinnedHeaders(dep: Pick<ReadyDeployment, "apiStyle">, auth: Pick<SendOptions, "apiKey" | "bearerToken">): Record<string, string | null> {
+function requestHeaders(dep: Pick<ReadyDeployment, "apiStyle">, auth: Pick<SendOptions, "apiKey" | "bearerToken">): Record<string, string> {
 	const common = { accept: "application/json", "content-type": "application/json" };
-	if (auth.bearerToken !== undefined) return { ...common, authorization: `Bearer ${auth.bearerToken}`, "api-key": null };
-	if (dep.apiStyle === "v1") return { ...common, authorization: `Bearer ${auth.apiKey}`, "api-key": null };
-	return { ...common, "api-key": auth.apiKey, authorization: null };
+	if (auth.bearerToken !== undefined) return { ...common, authorization: `Bearer ${auth.bearerToken}` };
+	if (dep.apiStyle === "v1") return { ...common, authorization: `Bearer ${auth.apiKey}` };
+	return { ...common, "api-key": auth.apiKey };
 }
 
-/** One call on the built request's operation; the answer's JSON as Azure sent it. */
-async function create(client: OpenAI, built: BuiltRequest, options: { signal: AbortSignal; fetchOptions: ResponseHooks; headers: Record<string, string | null> }): Promise<unknown> {
-	const requestOptions = options as unknown as NonNullable<Parameters<typeof client.chat.completions.create>[1]>;
-	if (built.operation === "responses") return client.responses.create(built.body as unknown as OpenAI.Responses.ResponseCreateParamsNonStreaming, requestOptions);
-	return client.chat.completions.create(built.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, requestOptions);
+/** A 2xx answer's JSON; undefined when it is not JSON (or not 2xx). */
+function answerJson(r: SeenResponse): { json: unknown } | undefined {
+	if (r.status < 200 || r.status > 299) return undefined;
+	try {
+		return { json: JSON.parse(r.body) };
+	} catch {
+		return undefined;
+	}
+}
+
+/** What a non-JSON or non-2xx answer means, from Azure's own words. */
+function answerFailure(c: SeenResponse, attempts: number, redact: (s: string) => string): Failure {
+	if (c.status < 400) return { kind: "invalid-json", status: c.status, bodyStart: redact(c.body.slice(0, 200)) };
+	// Only a wait the server asked for, never our own backoff, is reported as Azure's.
+	const asked = serverWaitMs(c.headers);
+	return {
+		kind: "http",
+		status: c.status,
+		body: redact(c.body),
+		attempts,
+		...(c.headers["content-type"] ? { contentType: c.headers["content-type"] } : {}),
+		...(asked !== null ? { retryAfterSeconds: asked / 1000 } : {}),
+	};
 }
 
 export async function sendRequest(dep: ReadyDeployment, built: BuiltRequest, opts: SendOptions): Promise<SendResult> {
@@ -182,58 +141,32 @@ export async function sendRequest(dep: ReadyDeployment, built: BuiltRequest, opt
 	const redact = (s: string) => redactSecrets(s, [opts.apiKey, opts.bearerToken]);
 	const result = (r: { ok: true; json: unknown } | { ok: false; failure: Failure }, attempts: number): SendResult => ({ ...r, attempts, elapsedMs: Date.now() - started });
 	const stopped = (): Failure => (timedOut ? { kind: "timeout", seconds: Math.round(opts.timeoutMs / 1000) } : { kind: "cancelled" });
+	const onLateResponse = (r: SeenResponse) => {
+		if (!timedOut || r.status !== 200 || !opts.onLateAnswer) return;
+		const late = answerJson(r);
+		if (late) opts.onLateAnswer(late.json);
+	};
+	const body = JSON.stringify(built.body);
 
 	try {
 		for (let attempt = 0; ; attempt++) {
 			if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt);
 			let seen: SeenResponse | undefined;
-			const hooks: ResponseHooks = {
-				onAzureResponse: (r) => (seen = r),
-				onLateResponse: (r) => {
-					if (!timedOut || r.status !== 200 || !opts.onLateAnswer) return;
-					try {
-						opts.onLateAnswer(JSON.parse(r.body));
-					} catch {
-						// Not JSON: nothing to keep.
-					}
-				},
-			};
-			let failure: Failure;
+			let networkError: unknown;
 			try {
-				// Inside the try: a client the SDK refuses to build is a failure to explain, not a rejection nobody sees.
-				let client: OpenAI;
-				try {
-					client = clientFor(dep, opts, opts.requestUrl, opts.timeoutMs);
-				} catch (err) {
-					return result({ ok: false, failure: { kind: "client", detail: redact(errorDetail(err)) } }, attempt);
-				}
-				const json = await create(client, built, { signal: stop.signal, fetchOptions: hooks, headers: pinnedHeaders(dep, opts) });
-				return result({ ok: true, json }, attempt + 1);
+				seen = await postText(opts.requestUrl, built.url, requestHeaders(dep, opts), body, { signal: stop.signal, onLateResponse });
 			} catch (err) {
 				if (stop.signal.aborted) return result({ ok: false, failure: stopped() }, attempt + 1);
-				const c = seen;
-				if (c && c.status >= 400) {
-					// Only a wait the server asked for, never our own backoff, is reported as Azure's.
-					const asked = serverWaitMs(c.headers);
-					failure = {
-						kind: "http",
-						status: c.status,
-						body: redact(c.body),
-						attempts: attempt + 1,
-						...(c.headers["content-type"] ? { contentType: c.headers["content-type"] } : {}),
-						...(asked !== null ? { retryAfterSeconds: asked / 1000 } : {}),
-					};
-				} else if (c) {
-					failure = { kind: "invalid-json", status: c.status, bodyStart: redact(c.body.slice(0, 200)) };
-				} else {
-					failure = { kind: "network", detail: redact(errorDetail(err)), attempts: attempt + 1 };
-				}
-				if (!retryable(failure) || attempt >= opts.maxRetries) return result({ ok: false, failure }, attempt + 1);
-				const waitMs = c ? retryWaitMs(c.headers, attempt) : retryWaitMs({}, attempt);
-				if (waitMs > MAX_RETRY_WAIT_MS || Date.now() + waitMs >= deadline) return result({ ok: false, failure }, attempt + 1);
-				opts.onRetry?.({ attempt: attempt + 1, waitMs, status: c?.status ?? null });
-				await sleep(waitMs, stop.signal);
+				networkError = err;
 			}
+			const answer = seen && answerJson(seen);
+			if (answer) return result({ ok: true, json: answer.json }, attempt + 1);
+			const failure: Failure = seen ? answerFailure(seen, attempt + 1, redact) : { kind: "network", detail: redact(errorDetail(networkError)), attempts: attempt + 1 };
+			if (!retryable(failure) || attempt >= opts.maxRetries) return result({ ok: false, failure }, attempt + 1);
+			const waitMs = retryWaitMs(seen?.headers ?? {}, attempt);
+			if (waitMs > MAX_RETRY_WAIT_MS || Date.now() + waitMs >= deadline) return result({ ok: false, failure }, attempt + 1);
+			opts.onRetry?.({ attempt: attempt + 1, waitMs, status: seen?.status ?? null });
+			await sleep(waitMs, stop.signal);
 		}
 	} finally {
 		window.clearTimeout(timer);

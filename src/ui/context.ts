@@ -29,7 +29,7 @@ export interface PluginServices {
 	readonly history: RequestHistory;
 	/** The batches of summaries (summarize a folder): the running one, its clock, and the runs to wait for. */
 	readonly batches: BatchService;
-	/** On unload: aborts the lifetime, disposes the above in this order, and clears the SDK client cache. */
+	/** On unload: aborts the lifetime, disposes the above in this order. */
 	dispose(): void;
 }
 

@@ -1,6 +1,5 @@
 /**
- * Obsidian's `requestUrl` as the transport type `azure/` declares. One function for the whole
- * plugin, so the commands and the settings tab's Test button share the cached SDK clients.
+ * Obsidian's `requestUrl` as the transport type `azure/` declares, so `azure/` never imports `obsidian`.
  */
 import { requestUrl } from "obsidian";
 import type { RequestUrlFn } from "../azure/transport";

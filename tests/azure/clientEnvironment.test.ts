@@ -1,11 +1,11 @@
 /**
- * The SDK reads `process.env` for every option it is not given, and Obsidian desktop exposes
- * `process` to plugins. With the variables a user may well have set (Microsoft's quickstart sets
+ * OpenAI client libraries read `process.env` for every option they are not given, and Obsidian
+ * desktop exposes `process` to plugins; the plugin sends without one and reads no environment. With the variables a user may well have set (Microsoft's quickstart sets
  * AZURE_OPENAI_API_KEY; OPENAI_BASE_URL for another tool; OPENAI_LOG=debug), requests must go
  * out exactly as without them, and nothing may be logged.
  */
 import { requestUrl } from "obsidian";
-import { clearClientCache, sendRequest, type SendOptions } from "../../src/azure/client";
+import { sendRequest, type SendOptions } from "../../src/azure/client";
 import { buildRequest } from "../../src/core/request";
 import { newDeployment, type DeploymentConfig } from "../../src/core/settings";
 import { validateDeployment, type ReadyDeployment } from "../../src/core/validate";
@@ -44,7 +44,6 @@ afterAll(() => {
 });
 beforeEach(() => {
 	emu.reset();
-	clearClientCache();
 });
 
 function ready(overrides: Partial<DeploymentConfig>): ReadyDeployment {

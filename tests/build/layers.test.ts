@@ -26,7 +26,7 @@ function rejected(file: string, sources: string[]): string[] {
 test.each([
 	["src/core/x.ts", ["obsidian", "@codemirror/state", "openai", "openai/resources", "../main", "../ui/context", "../azure/client"], ["./settings", "./families"]],
 	["src/core/deep/x.ts", ["obsidian", "../../main", "../../ui/guard"], ["../settings"]],
-	["src/azure/x.ts", ["obsidian", "../main", "../ui/progress"], ["openai", "../core/settings", "./transport"]],
+	["src/azure/x.ts", ["obsidian", "openai", "../main", "../ui/progress"], ["../core/settings", "./transport"]],
 	["src/ui/x.ts", ["openai", "../main", "../main.ts"], ["obsidian", "@codemirror/view", "../core/settings", "../azure/client", "./context"]],
 	["src/ui/commands/x.ts", ["openai/resources", "../../main"], ["obsidian", "../context", "../../azure/runPrompt"]],
 	["src/main.ts", [], ["obsidian", "./azure/client", "./ui/context"]],

@@ -2,7 +2,7 @@
  * "Preview request": exactly what a template on the current selection would send, without
  * sending it. The request is built by the same `prepare()` that every command uses, then handed
  * to the same client, whose `requestUrl` here only records what it was given: so the URL, the
- * headers (the SDK's own included) and the body are the ones that would go out, with the
+ * headers and the body are the ones that would go out, with the
  * credentials redacted.
  */
 import type { Editor, MarkdownFileInfo, MarkdownView } from "obsidian";
