@@ -169,6 +169,8 @@ export async function runDemo(values: DemoOptions, env: NodeJS.ProcessEnv, io: D
 			host.openNote(notePath, { selection: "all" });
 			outcome = command === "cancel-request" ? await runAndCancel(host, emulator, io) : ((await host.runCommand(command)) as Outcome | undefined);
 		}
+		// The history writes in turn (its file is read first, on first use): what the run recorded is on disk before it is printed.
+		await (plugin as unknown as { services: { history: { whenIdle(): Promise<void> } } }).services.history.whenIdle();
 		host.flush();
 		if (!place.own) {
 			io.out("\n--- note before ---\n" + before);
