@@ -10,7 +10,7 @@
  * cannot be aborted: after a cancel its late answer is dropped, after a timeout it is handed to
  * `onLateAnswer` (the commands keep it in a new note).
  */
-import { redactSecrets, type Failure } from "../core/errors";
+import { MAX_RETRY_WAIT_MS, redactSecrets, type Failure } from "../core/errors";
 import type { BuiltRequest } from "../core/request";
 import type { ReadyDeployment } from "../core/validate";
 import { postText, type SeenResponse, type RequestUrlFn } from "./transport";
@@ -39,9 +39,6 @@ export type SendResult =
 	| { ok: true; json: unknown; attempts: number; elapsedMs: number }
 	| { ok: false; failure: Failure; attempts: number; elapsedMs: number };
 
-/** Longest wait between retries we accept from a server or our own backoff (a batch's too). */
-export const MAX_RETRY_WAIT_MS = 60_000;
-
 /** The wait the server asked for (`retry-after-ms`, else `retry-after` in seconds or as a date); null when it asked none that parses. */
 export function serverWaitMs(headers: Record<string, string>, now = Date.now()): number | null {
 	const ms = Number(headers["retry-after-ms"]);
@@ -61,7 +58,8 @@ export function retryWaitMs(headers: Record<string, string>, attempt: number, no
 	return serverWaitMs(headers, now) ?? Math.min(500 * 2 ** attempt, 8_000);
 }
 
-function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or less when `signal` aborts; never rejects. The batch waits with it too. */
+export function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
 	return new Promise((resolve) => {
 		const timer = window.setTimeout(done, ms);
 		function done() {

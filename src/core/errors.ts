@@ -17,8 +17,6 @@ export type Failure =
 	| { kind: "timeout"; seconds: number }
 	| { kind: "cancelled" }
 	| { kind: "network"; detail: string; attempts: number }
-	/** The SDK refused to build the client or the request (nothing was sent). */
-	| { kind: "client"; detail: string }
 	| { kind: "invalid-json"; status: number; bodyStart: string }
 	| { kind: "no-answer"; outcome: Exclude<CompletionOutcome, { kind: "answer" }> }
 	| { kind: "invalid-deployment"; findings: Finding[] }
@@ -212,8 +210,6 @@ export function explainFailure(failure: Failure, dep?: DeploymentConfig, own?: n
 			return explainHttp(failure, dep);
 		case "timeout":
 			return { title: `No answer after ${failure.seconds} s (the timeout).`, detail: "Reasoning models can think for minutes: raise the request timeout in the settings, or lower the reasoning effort. Nothing was changed; if the answer still arrives, it is kept in a new note." };
-		case "client":
-			return { title: `The request could not be prepared: ${failure.detail}.`, detail: "Nothing was sent and nothing was changed. Check the deployment's endpoint and API style; if they are right, please report this." };
 		case "cancelled":
 			return { title: "Cancelled.", detail: "Nothing was changed; an answer that still arrives is not used, as you asked." };
 		case "network":

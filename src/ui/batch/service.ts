@@ -5,22 +5,11 @@
  * menu as it waits for a command's promise.
  */
 import type { Plugin } from "obsidian";
+import { defaultSleep } from "../../azure/client";
 import type { BatchClock } from "../../core/batchRunner";
 import type { BatchSession } from "./session";
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-	return new Promise((resolve) => {
-		const done = () => {
-			window.clearTimeout(timer);
-			signal.removeEventListener("abort", done);
-			resolve();
-		};
-		const timer = window.setTimeout(done, ms);
-		signal.addEventListener("abort", done, { once: true });
-	});
-}
-
-export const WALL_CLOCK: BatchClock = { now: () => Date.now(), sleep };
+export const WALL_CLOCK: BatchClock = { now: () => Date.now(), sleep: defaultSleep };
 
 export class BatchService {
 	/** What batches wait with (retry-after, backoff) and measure time by; tests put a virtual clock here. */
